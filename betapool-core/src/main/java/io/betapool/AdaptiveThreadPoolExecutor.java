@@ -1,0 +1,256 @@
+package io.betapool;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.function.Consumer;
+
+import io.betapool.control.AdaptivePolicy;
+import io.betapool.control.ScalingPolicy;
+import io.betapool.control.SeedPolicy;
+import io.betapool.internal.PoolEngine;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link ExecutorService} that sizes its own pool from the blocking ratio β = 1 − cpu time / wall
+ * time of its work: it grows while its threads wait on I/O and work is queued, refuses to grow while
+ * work is CPU-bound or the CPU is saturated, and shrinks when idle.
+ *
+ * <h2>Using it</h2>
+ * <pre>{@code
+ * try (AdaptiveThreadPoolExecutor executor = new AdaptiveThreadPoolExecutor(4, 64)) {
+ *     List<Future<String>> futures = executor.invokeAll(tasks);
+ *     PoolMetrics metrics = executor.getMetrics();
+ * }
+ * }</pre>
+ *
+ * <h2>How it sizes itself</h2>
+ * Every {@link ControllerConfig#monitorInterval() monitor interval} a controller thread reads, for
+ * each worker, its busy time, its CPU time and (on Linux) the time it spent runnable but waiting for a
+ * core; it builds a {@link io.betapool.control.ControlSample} and lets the configured policy decide:
+ * {@link AdaptivePolicy} by default, or {@link SeedPolicy}, the seed library's rules, with
+ * {@link Policy#SEED}. Each decision, holds and vetoes included, is kept with its reason in a bounded
+ * history ({@link #getDecisionHistory()}). The size stays within {@code [minWorkers, maxWorkers]}; the
+ * pool starts at {@code minWorkers}.
+ *
+ * <h2>Cost per task</h2>
+ * Tasks are timed with three ticker reads and accounted in per-worker, single-writer counters; CPU time
+ * is read per worker once per tick, never per task (unless a {@linkplain Builder#taskMetricsListener
+ * task-metrics listener} asks for it).
+ *
+ * <h2>Queue and rejection</h2>
+ * The queue is unbounded unless {@linkplain Builder#queueCapacity a capacity} is set. When a bounded
+ * queue is full the {@linkplain Builder#rejectedExecutionHandler handler} decides (by default a
+ * {@link java.util.concurrent.RejectedExecutionException}); it sees tasks as they were submitted.
+ * Discard policies cancel the future of a discarded {@code submit}. After shutdown, tasks are always
+ * refused with {@code RejectedExecutionException}.
+ *
+ * <h2>Lifecycle</h2>
+ * Running until {@link #shutdown()} (queued tasks still run) or {@link #shutdownNow()} (running tasks
+ * are interrupted, queued ones handed back); terminated once every task is done and every thread of
+ * the pool, the controller's included, has ended. {@link #close()} shuts down and waits.
+ */
+public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
+
+	/** Default smallest pool size, as in the seed: 4. */
+	public static final int DEFAULT_MIN_WORKERS = 4;
+
+	/** Default largest pool size, as in the seed: 64. */
+	public static final int DEFAULT_MAX_WORKERS = 64;
+
+	/** Default prefix of worker thread names: {@code betapool-}. */
+	public static final String DEFAULT_THREAD_NAME_PREFIX = "betapool-";
+
+	private final ControllerConfig config;
+
+	/**
+	 * A pool of 4 to 64 threads with the default configuration.
+	 */
+	public AdaptiveThreadPoolExecutor() {
+		this(builder());
+	}
+
+	/**
+	 * A pool of {@code minWorkers} to {@code maxWorkers} threads with the default configuration.
+	 * @throws IllegalArgumentException if {@code minWorkers < 1} or {@code maxWorkers < minWorkers}
+	 */
+	public AdaptiveThreadPoolExecutor(int minWorkers, int maxWorkers) {
+		this(builder().minWorkers(minWorkers).maxWorkers(maxWorkers));
+	}
+
+	/**
+	 * A pool of {@code minWorkers} to {@code maxWorkers} threads controlled as {@code config} says.
+	 * @throws IllegalArgumentException if {@code minWorkers < 1} or {@code maxWorkers < minWorkers}
+	 */
+	public AdaptiveThreadPoolExecutor(int minWorkers, int maxWorkers, ControllerConfig config) {
+		this(builder().minWorkers(minWorkers).maxWorkers(maxWorkers).config(config));
+	}
+
+	private AdaptiveThreadPoolExecutor(Builder builder) {
+		super(PoolEngine.start(builder.settings()));
+		this.config = builder.config;
+	}
+
+	/**
+	 * A builder with the defaults: 4 to 64 threads, {@link ControllerConfig#defaults()}, unbounded
+	 * queue, threads named {@code betapool-1}, {@code betapool-2}, ….
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The latest decisions of the controller, oldest first, at most
+	 * {@link ControllerConfig#decisionHistorySize()} of them.
+	 */
+	public List<ScalingDecision> getDecisionHistory() {
+		return this.engine.decisions();
+	}
+
+	/** The configuration the controller runs with. */
+	public ControllerConfig getConfig() {
+		return this.config;
+	}
+
+	/** The smallest size the controller may choose. */
+	public int getMinWorkers() {
+		return this.engine.minWorkers();
+	}
+
+	/** The largest size the controller may choose. */
+	public int getMaxWorkers() {
+		return this.engine.maxWorkers();
+	}
+
+	/** The size the controller has set; threads are started up to it as work arrives. */
+	public int getTargetPoolSize() {
+		return this.engine.targetSize();
+	}
+
+	@Override
+	public String toString() {
+		return "AdaptiveThreadPoolExecutor[threads=" + getCurrentThreadCount() + ", target=" + getTargetPoolSize()
+				+ ", min=" + getMinWorkers() + ", max=" + getMaxWorkers() + ", queued=" + this.engine.queueSize()
+				+ ", policy=" + this.config.policy() + (isShutdown() ? ", shut down" : "") + "]";
+	}
+
+	/**
+	 * Builds an {@link AdaptiveThreadPoolExecutor}; {@link #build()} checks every value and names the
+	 * first invalid one.
+	 */
+	public static final class Builder {
+
+		private int minWorkers = DEFAULT_MIN_WORKERS;
+
+		private int maxWorkers = DEFAULT_MAX_WORKERS;
+
+		private ControllerConfig config = ControllerConfig.defaults();
+
+		private boolean enableLogging;
+
+		private String threadNamePrefix = DEFAULT_THREAD_NAME_PREFIX;
+
+		private int queueCapacity = Integer.MAX_VALUE;
+
+		private @Nullable RejectedExecutionHandler rejectedExecutionHandler;
+
+		private @Nullable Consumer<TaskMetrics> taskMetricsListener;
+
+		private Builder() {
+		}
+
+		/** The smallest pool size, at least 1; default 4. */
+		public Builder minWorkers(int minWorkers) {
+			this.minWorkers = minWorkers;
+			return this;
+		}
+
+		/** The largest pool size, at least {@code minWorkers}; default 64. */
+		public Builder maxWorkers(int maxWorkers) {
+			this.maxWorkers = maxWorkers;
+			return this;
+		}
+
+		/** The controller's configuration; default {@link ControllerConfig#defaults()}. */
+		public Builder config(ControllerConfig config) {
+			this.config = Objects.requireNonNull(config, "config");
+			return this;
+		}
+
+		/**
+		 * Whether to log every decision through {@link System.Logger} {@code io.betapool}: resizes and
+		 * vetoes at INFO, holds at DEBUG. Default {@code false}.
+		 */
+		public Builder enableLogging(boolean enableLogging) {
+			this.enableLogging = enableLogging;
+			return this;
+		}
+
+		/** The prefix of worker thread names, not blank; default {@code betapool-}. */
+		public Builder threadNamePrefix(String threadNamePrefix) {
+			this.threadNamePrefix = Objects.requireNonNull(threadNamePrefix, "threadNamePrefix");
+			return this;
+		}
+
+		/** The capacity of the task queue, at least 1; default unbounded. */
+		public Builder queueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+			return this;
+		}
+
+		/**
+		 * What to do with a task the full queue cannot take; default: throw
+		 * {@link java.util.concurrent.RejectedExecutionException}.
+		 */
+		public Builder rejectedExecutionHandler(RejectedExecutionHandler rejectedExecutionHandler) {
+			this.rejectedExecutionHandler = Objects.requireNonNull(rejectedExecutionHandler,
+					"rejectedExecutionHandler");
+			return this;
+		}
+
+		/**
+		 * Receives a {@link TaskMetrics} for every task, on the worker thread that ran it. This reads the
+		 * thread's CPU time twice per task (about a microsecond each); leave it unset where tasks are
+		 * short. The listener must be fast and must not throw; what it throws is logged.
+		 */
+		public Builder taskMetricsListener(Consumer<TaskMetrics> taskMetricsListener) {
+			this.taskMetricsListener = Objects.requireNonNull(taskMetricsListener, "taskMetricsListener");
+			return this;
+		}
+
+		/**
+		 * The executor, started.
+		 * @throws IllegalArgumentException naming the first invalid value
+		 */
+		public AdaptiveThreadPoolExecutor build() {
+			return new AdaptiveThreadPoolExecutor(this);
+		}
+
+		PoolEngine.Settings settings() {
+			if (this.minWorkers < 1) {
+				throw new IllegalArgumentException("minWorkers must be >= 1, but was " + this.minWorkers);
+			}
+			if (this.maxWorkers < this.minWorkers) {
+				throw new IllegalArgumentException("maxWorkers must be >= minWorkers (" + this.minWorkers
+						+ "), but was " + this.maxWorkers);
+			}
+			if (this.queueCapacity < 1) {
+				throw new IllegalArgumentException("queueCapacity must be >= 1, but was " + this.queueCapacity);
+			}
+			String prefix = checkPrefix(this.threadNamePrefix);
+			return new PoolEngine.Settings().name(prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) : prefix)
+				.threadNamePrefix(prefix)
+				.bounds(this.minWorkers, this.maxWorkers)
+				.queueCapacity(this.queueCapacity)
+				.decisionHistorySize(this.config.decisionHistorySize())
+				.monitorInterval(this.config.monitorInterval())
+				.policy(ScalingPolicy.of(this.config))
+				.rejectedExecutionHandler(this.rejectedExecutionHandler)
+				.taskMetricsListener(this.taskMetricsListener)
+				.enableLogging(this.enableLogging);
+		}
+
+	}
+
+}

@@ -1,0 +1,302 @@
+package io.betapool.control;
+
+import io.betapool.ControllerConfig;
+import io.betapool.ScalingDecision;
+
+import static io.betapool.control.Decisions.hold;
+import static io.betapool.control.Decisions.percent;
+import static io.betapool.control.Decisions.ratio;
+import static io.betapool.control.Decisions.resize;
+import static io.betapool.control.Decisions.veto;
+
+/**
+ * The default policy: moves the pool straight to the size the blocking ratio calls for.
+ *
+ * <p><b>The target.</b> With β̂ the smoothed blocking ratio corrected for run-queue delay, Goetz's
+ * sizing law at full utilisation gives the knee of the pool, where the cores become the limit:
+ * <pre>
+ *   β̂ ← β̂ + {@value #SMOOTHING} · (β − β̂)          β = 1 − cpu / (busy − runQueueDelay)
+ *   goetz = ⌈cores / (1 − β̂)⌉
+ * </pre>
+ * Because β excludes the time a runnable thread waits for a core, CPU-bound work reads β ≈ 0 however
+ * many threads compete, and the target stays at about {@code cores}.
+ *
+ * <p><b>The rules,</b> with {@code n} the current size, clamped to {@code [minWorkers, maxWorkers]}:
+ * <pre>
+ *   work waits (queued now, or queue wait &gt; 10 % of run time):
+ *       desired = min(goetz, max(n, active + queued))
+ *   no work waits:
+ *       desired = min(goetz, n, ⌈{@value #HEADROOM} · busy⌉ + 1)
+ *   desired &gt; n  →  grow to min(goetz, max(desired, n + scaleUpStep)), unless the CPU is saturated:
+ *                   cpu ≥ cpuUpperThreshold, or cpu ≥ cpuLowerThreshold and workers spend
+ *                   ≥ {@value #SATURATED_RUN_QUEUE_SHARE} of their busy time waiting for a core (veto)
+ *   desired &lt; n  →  CPU-bound (β̂ &lt; betaLowThreshold) or work waits: shrink to desired;
+ *                   idle: shrink by half the excess, at least scaleDownStep
+ *   no task ran  →  idle: shrink by half the excess over minWorkers
+ * </pre>
+ * <b>Hysteresis.</b> A resize smaller than {@code max(step, }{@value #RELATIVE_DEADBAND}{@code · n)} is
+ * not made; a resize in the direction opposite to the last one waits for {@code stabilizationWindow}.
+ *
+ * <p><b>Growth that does not pay.</b> Some work does not speed up with threads although its threads
+ * wait: tasks that queue on one lock (the JVM's nearest analogue of the GIL), or a backend that is
+ * already saturated. After growing by at least a quarter while work waits, the next tick checks that
+ * throughput rose by at least {@value #MIN_GAIN_PERCENT} %; if not, the pool returns to its former size and
+ * does not grow past it for {@value #CEILING_WINDOWS} stabilisation windows.
+ *
+ * <p><b>Without scheduler statistics</b> (non-Linux systems) β cannot be corrected, and under CPU
+ * oversubscription it reads high. There a saturated CPU with waiting work retires
+ * {@code scaleDownStep} threads per tick, as the seed does.
+ */
+public final class AdaptivePolicy implements ScalingPolicy {
+
+	/** Weight of the newest interval in the smoothed β. */
+	public static final double SMOOTHING = 0.5;
+
+	/** Spare capacity kept over the measured busy threads when no work waits. */
+	public static final double HEADROOM = 1.25;
+
+	/** Share of busy time spent waiting for a core above which the CPU counts as saturated. */
+	public static final double SATURATED_RUN_QUEUE_SHARE = 0.2;
+
+	/** Resizes smaller than this share of the current size are not made. */
+	public static final double RELATIVE_DEADBAND = 0.1;
+
+	/** Smallest throughput gain, in percent, that justifies a growth. */
+	public static final int MIN_GAIN_PERCENT = 10;
+
+	/** How many stabilisation windows a ceiling found by a growth that did not pay lasts. */
+	public static final int CEILING_WINDOWS = 10;
+
+	private final ControllerConfig config;
+
+	private double smoothedBeta = Double.NaN;
+
+	private int lastDirection;
+
+	private long lastResizeNanos;
+
+	private int growthCheckFrom;
+
+	private double throughputBeforeGrowth;
+
+	private int ceiling = Integer.MAX_VALUE;
+
+	private long ceilingSinceNanos;
+
+	public AdaptivePolicy(ControllerConfig config) {
+		this.config = config;
+	}
+
+	/**
+	 * Goetz's size at full utilisation, {@code ⌈cores / (1 − β)⌉}, at least 1; a size within 0.05 of
+	 * a whole number rounds down, so pure CPU work at β = 0.02 on 2 cores gives 2, not 3.
+	 */
+	public static long goetzSize(int cores, double beta) {
+		if (beta >= 1.0) {
+			return Long.MAX_VALUE;
+		}
+		double knee = cores / (1.0 - Math.max(0.0, beta));
+		return Math.max(1, (long) Math.ceil(knee - 0.05));
+	}
+
+	@Override
+	public double blockingRatioOf(ControlSample sample) {
+		return Double.isNaN(this.smoothedBeta) ? sample.blockingRatio() : this.smoothedBeta;
+	}
+
+	@Override
+	public ScalingDecision decide(ControlSample sample) {
+		int n = sample.currentThreads();
+		double measured = sample.blockingRatio();
+		if (!Double.isNaN(measured)) {
+			this.smoothedBeta = Double.isNaN(this.smoothedBeta) ? measured
+					: this.smoothedBeta + SMOOTHING * (measured - this.smoothedBeta);
+		}
+		double beta = this.smoothedBeta;
+		if (sample.completedTasks() < this.config.warmupTaskCount()) {
+			return hold(sample, beta, "Warming up: " + sample.completedTasks() + " of "
+					+ this.config.warmupTaskCount() + " tasks completed.");
+		}
+		if (Double.isNaN(measured)) {
+			return idle(sample, beta);
+		}
+		ScalingDecision checked = checkLastGrowth(sample, beta);
+		if (checked != null) {
+			return checked;
+		}
+		if (this.ceiling != Integer.MAX_VALUE && sample.nanoTime() - this.ceilingSinceNanos > ceilingDuration()) {
+			this.ceiling = Integer.MAX_VALUE;
+		}
+		int goetz = Decisions.clamp(goetzSize(sample.cores(), beta), sample);
+		boolean waiting = sample.workIsWaiting();
+		int desired;
+		if (waiting) {
+			desired = (int) Math.min(goetz, Math.max(n, (long) sample.activeThreads() + sample.queueSize()));
+		}
+		else {
+			long busyNeed = (long) Math.ceil(HEADROOM * sample.busyThreads()) + 1;
+			desired = (int) Math.min(Math.min(goetz, n), Math.max(sample.minWorkers(), busyNeed));
+		}
+		desired = Decisions.clamp(desired, sample);
+		String why = "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + goetz + " threads";
+		if (desired > n) {
+			return grow(sample, beta, goetz, desired, why);
+		}
+		if (desired < n) {
+			return shrink(sample, beta, desired, waiting, why);
+		}
+		if (waiting) {
+			return vetoOrHold(sample, beta, goetz, why);
+		}
+		return hold(sample, beta, "At the size the work needs: " + why + " and " + ratio(sample.busyThreads())
+				+ " threads were busy.");
+	}
+
+	private ScalingDecision idle(ControlSample sample, double beta) {
+		int n = sample.currentThreads();
+		if (sample.queueSize() > 0 || sample.activeThreads() > 0 || n <= sample.minWorkers()) {
+			return hold(sample, beta, "No task completed during the interval.");
+		}
+		int excess = n - sample.minWorkers();
+		int target = Decisions.clamp(n - Math.max(this.config.scaleDownStep(), (excess + 1) / 2), sample);
+		if (isReversal(sample, -1)) {
+			return hold(sample, beta, "Idle, but stabilising after the last growth.");
+		}
+		return resized(sample, resize(sample, beta, target, "Idle: no task ran during the interval; retiring "
+				+ (n - target) + " of the " + excess + " threads above the minimum."), -1);
+	}
+
+	private ScalingDecision checkLastGrowth(ControlSample sample, double beta) {
+		int from = this.growthCheckFrom;
+		if (from == 0) {
+			return null;
+		}
+		this.growthCheckFrom = 0;
+		double needed = this.throughputBeforeGrowth * (1 + MIN_GAIN_PERCENT / 100.0);
+		if (!sample.workIsWaiting() || sample.throughput() >= needed || from >= sample.currentThreads()) {
+			return null;
+		}
+		this.ceiling = from;
+		this.ceilingSinceNanos = sample.nanoTime();
+		int target = Decisions.clamp(from, sample);
+		return resized(sample, resize(sample, beta, target, "Growing from " + from + " to " + sample.currentThreads()
+				+ " threads left throughput flat (" + ratio(this.throughputBeforeGrowth) + " → "
+				+ ratio(sample.throughput()) + " tasks/s): the work is limited by something threads cannot help, "
+				+ "such as a lock; returning to " + from + " threads."), -1);
+	}
+
+	private ScalingDecision grow(ControlSample sample, double beta, int goetz, int desired, String why) {
+		int n = sample.currentThreads();
+		if (isSaturated(sample)) {
+			if (Double.isNaN(sample.runQueueShare()) && n > sample.minWorkers() && !isReversal(sample, -1)) {
+				return fallbackShrink(sample, beta);
+			}
+			return veto(sample, beta, "Work waits and " + why + ", but the CPU is saturated ("
+					+ percent(sample.cpuPercent()) + "): growth vetoed.");
+		}
+		if (n >= this.ceiling) {
+			return veto(sample, beta, "Work waits and " + why + ", but growing past " + this.ceiling
+					+ " threads did not raise throughput: growth vetoed for now.");
+		}
+		int target = Math.min(Math.min(goetz, this.ceiling), Math.max(desired, n + this.config.scaleUpStep()));
+		target = Decisions.clamp(target, sample);
+		if (target - n < deadband(n)) {
+			return hold(sample, beta, "Near the target: " + why + ", within the deadband of " + deadband(n)
+					+ " threads.");
+		}
+		if (isReversal(sample, +1)) {
+			return hold(sample, beta, "Stabilising: " + why + ", but the pool shrank less than "
+					+ Decisions.millis(this.config.stabilizationWindow().toNanos()) + " ago.");
+		}
+		if (target - n >= Math.max(1, n / 4)) {
+			this.growthCheckFrom = n;
+			this.throughputBeforeGrowth = sample.throughput();
+		}
+		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait and " + why
+				+ ": growing to " + target + "."), +1);
+	}
+
+	private ScalingDecision shrink(ControlSample sample, double beta, int desired, boolean waiting, String why) {
+		int n = sample.currentThreads();
+		if (n - desired < Math.max(this.config.scaleDownStep(), deadband(n))) {
+			return hold(sample, beta, "Near the target: " + why + ", within the deadband.");
+		}
+		if (isReversal(sample, -1)) {
+			return hold(sample, beta, "Stabilising: " + why + ", but the pool grew less than "
+					+ Decisions.millis(this.config.stabilizationWindow().toNanos()) + " ago.");
+		}
+		boolean cpuBound = beta < this.config.betaLowThreshold();
+		int target;
+		String reason;
+		if (cpuBound || waiting) {
+			target = desired;
+			reason = (cpuBound ? "CPU-bound work: " : "Work waits, but ") + why + ": shrinking to " + target + ".";
+		}
+		else {
+			target = Decisions.clamp(n - Math.max(this.config.scaleDownStep(), (n - desired + 1) / 2), sample);
+			reason = "Spare threads: " + ratio(sample.busyThreads()) + " of " + n
+					+ " were busy and no work waits; shrinking to " + target + ".";
+		}
+		return resized(sample, resize(sample, beta, target, reason), -1);
+	}
+
+	private ScalingDecision vetoOrHold(ControlSample sample, double beta, int goetz, String why) {
+		int n = sample.currentThreads();
+		if (n >= sample.maxWorkers()) {
+			return hold(sample, beta, "Work waits, but the pool is at its maximum of " + n + " threads.");
+		}
+		if (isSaturated(sample) && Double.isNaN(sample.runQueueShare()) && n > sample.minWorkers()
+				&& !isReversal(sample, -1)) {
+			return fallbackShrink(sample, beta);
+		}
+		if (goetz <= n) {
+			return veto(sample, beta, "Work waits, but " + why + ": more threads would only compete for the CPU.");
+		}
+		if (n >= this.ceiling) {
+			return veto(sample, beta, "Work waits, but growing past " + this.ceiling
+					+ " threads did not raise throughput: growth vetoed for now.");
+		}
+		return hold(sample, beta, "Tasks waited during the interval, but no more tasks wait now than threads run.");
+	}
+
+	private ScalingDecision fallbackShrink(ControlSample sample, double beta) {
+		int n = sample.currentThreads();
+		int target = Decisions.clamp((long) n - this.config.scaleDownStep(), sample);
+		return resized(sample, resize(sample, beta, target, "CPU " + percent(sample.cpuPercent())
+				+ " is saturated and this platform gives no scheduler statistics to tell waiting for I/O "
+				+ "from waiting for a core: retiring " + (n - target) + " threads."), -1);
+	}
+
+	private boolean isSaturated(ControlSample sample) {
+		double cpu = sample.cpuPercent();
+		if (Double.isNaN(cpu)) {
+			return false;
+		}
+		if (cpu >= this.config.cpuUpperThreshold()) {
+			return true;
+		}
+		return cpu >= this.config.cpuLowerThreshold() && sample.runQueueShare() >= SATURATED_RUN_QUEUE_SHARE;
+	}
+
+	private boolean isReversal(ControlSample sample, int direction) {
+		return this.lastDirection == -direction
+				&& sample.nanoTime() - this.lastResizeNanos < this.config.stabilizationWindow().toNanos();
+	}
+
+	private int deadband(int n) {
+		return Math.max(1, (int) Math.round(RELATIVE_DEADBAND * n));
+	}
+
+	private long ceilingDuration() {
+		return Math.max(1, this.config.stabilizationWindow().toNanos()) * CEILING_WINDOWS;
+	}
+
+	private ScalingDecision resized(ControlSample sample, ScalingDecision decision, int direction) {
+		if (decision.threadsAfter() != sample.currentThreads()) {
+			this.lastDirection = direction;
+			this.lastResizeNanos = sample.nanoTime();
+		}
+		return decision;
+	}
+
+}

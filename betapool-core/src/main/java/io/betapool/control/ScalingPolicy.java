@@ -1,0 +1,38 @@
+package io.betapool.control;
+
+import io.betapool.ControllerConfig;
+import io.betapool.ScalingDecision;
+
+/**
+ * A control algorithm: from what one interval measured, the size the pool should have.
+ *
+ * <p>A policy may keep state between calls (a smoothed β, the time of its last resize), but its
+ * decisions depend only on the sequence of samples it was given: time comes in the sample, never
+ * from a clock. The controller calls {@link #decide} from a single thread, once per tick, and
+ * applies {@link ScalingDecision#threadsAfter()}.
+ */
+public interface ScalingPolicy {
+
+	/**
+	 * Decides the size of the pool after this interval.
+	 * @param sample what the interval measured
+	 * @return the decision; its {@code threadsAfter} lies within the sample's bounds
+	 */
+	ScalingDecision decide(ControlSample sample);
+
+	/**
+	 * The β a decision based on this sample reports: the ratio this policy acts on.
+	 */
+	double blockingRatioOf(ControlSample sample);
+
+	/**
+	 * A new instance of the policy the configuration names.
+	 */
+	static ScalingPolicy of(ControllerConfig config) {
+		return switch (config.policy()) {
+			case ADAPTIVE -> new AdaptivePolicy(config);
+			case SEED -> new SeedPolicy(config);
+		};
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * A command-line demo of the adaptive executor.
+ */
+@NullMarked
+package io.betapool.demo;
+
+import org.jspecify.annotations.NullMarked;

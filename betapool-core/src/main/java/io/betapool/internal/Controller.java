@@ -1,0 +1,345 @@
+package io.betapool.internal;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+import io.betapool.PoolMetrics;
+import io.betapool.ScalingAction;
+import io.betapool.ScalingDecision;
+import io.betapool.control.ControlSample;
+import io.betapool.control.ScalingPolicy;
+import io.betapool.measure.BlockingRatio;
+import io.betapool.measure.CpuProbe;
+import io.betapool.measure.RecentWindow;
+import io.betapool.measure.SchedStat;
+import io.betapool.measure.Ticker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The controller loop: once per interval it reads every worker's figures, builds a
+ * {@link ControlSample}, asks the policy for a size, applies it through {@link PoolResizer}, records
+ * the decision and publishes a metrics snapshot. Runs on its own daemon thread until the pool
+ * terminates; an exception in a tick is logged and the next tick runs as usual.
+ *
+ * <p>Per tick, per worker: one read of its scheduler statistics (Linux) or of its CPU time (JDK
+ * fallback), and a copy of the task samples it completed since the last tick. Nothing here touches a
+ * task's path.
+ */
+final class Controller implements Runnable {
+
+	/** Less busy time than this in an interval is too little to judge β by. */
+	private static final long MIN_BUSY_NANOS = 1_000_000;
+
+	private final InstrumentedThreadPool pool;
+
+	private final WorkerRegistry registry;
+
+	private final @Nullable ScalingPolicy policy;
+
+	private final DecisionLog decisions;
+
+	private final Ticker ticker;
+
+	private final Clock clock;
+
+	private final long intervalNanos;
+
+	private final int minWorkers;
+
+	private final int maxWorkers;
+
+	private final boolean logDecisions;
+
+	private final System.Logger logger;
+
+	private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+
+	private final RecentWindow window = new RecentWindow();
+
+	private @Nullable CpuProbe cpuProbe;
+
+	private long lastTickNanos;
+
+	private long completedTotal;
+
+	private long failedTotal;
+
+	private volatile Snapshot snapshot;
+
+	private volatile boolean stopped;
+
+	private volatile @Nullable Thread thread;
+
+	Controller(InstrumentedThreadPool pool, WorkerRegistry registry, @Nullable ScalingPolicy policy,
+			DecisionLog decisions, Ticker ticker, Clock clock, Duration interval, int minWorkers, int maxWorkers,
+			boolean logDecisions, System.Logger logger) {
+		this.pool = pool;
+		this.registry = registry;
+		this.policy = policy;
+		this.decisions = decisions;
+		this.ticker = ticker;
+		this.clock = clock;
+		this.intervalNanos = interval.toNanos();
+		this.minWorkers = minWorkers;
+		this.maxWorkers = maxWorkers;
+		this.logDecisions = logDecisions;
+		this.logger = logger;
+		this.lastTickNanos = ticker.read();
+		this.snapshot = Snapshot.EMPTY;
+	}
+
+	void start(String threadName) {
+		Thread t = new Thread(this, threadName);
+		t.setDaemon(true);
+		this.thread = t;
+		t.start();
+	}
+
+	/** Asks the loop to end; safe to call from any thread, any number of times. */
+	void stop() {
+		this.stopped = true;
+		Thread t = this.thread;
+		if (t != null) {
+			LockSupport.unpark(t);
+		}
+	}
+
+	/** Waits for the loop's thread to end. */
+	boolean join(long timeoutNanos) throws InterruptedException {
+		Thread t = this.thread;
+		if (t == null) {
+			return true;
+		}
+		if (timeoutNanos > 0) {
+			long millis = Math.max(1, timeoutNanos / 1_000_000);
+			t.join(millis);
+		}
+		return !t.isAlive();
+	}
+
+	boolean isStopped() {
+		Thread t = this.thread;
+		return this.stopped && (t == null || !t.isAlive());
+	}
+
+	@Override
+	public void run() {
+		long next = this.ticker.read() + this.intervalNanos;
+		while (!this.stopped) {
+			long wait = next - this.ticker.read();
+			if (wait > 0) {
+				LockSupport.parkNanos(this, wait);
+				continue;
+			}
+			next += this.intervalNanos;
+			if (next - this.ticker.read() < 0) {
+				next = this.ticker.read() + this.intervalNanos;
+			}
+			try {
+				tick();
+			}
+			catch (VirtualMachineError error) {
+				throw error;
+			}
+			catch (Throwable ex) {
+				this.logger.log(System.Logger.Level.WARNING, "Controller tick failed; carrying on", ex);
+			}
+		}
+		closeAll();
+	}
+
+	/** One control step; called by the loop, or directly by tests. */
+	void tick() {
+		long now = this.ticker.read();
+		long interval = now - this.lastTickNanos;
+		if (interval <= 0) {
+			return;
+		}
+		this.lastTickNanos = now;
+		Interval sums = readWorkers(now);
+		int cores = Runtime.getRuntime().availableProcessors();
+		double cpu = readCpu();
+		int queueSize = this.pool.getQueue().size();
+		int target = this.pool.getCorePoolSize();
+		double rawBeta = (sums.busy >= MIN_BUSY_NANOS) ? BlockingRatio.of(sums.cpu, sums.busy) : Double.NaN;
+		double beta = rawBeta;
+		double runQueueShare = Double.NaN;
+		if (sums.runQueueKnown && sums.busy >= MIN_BUSY_NANOS) {
+			beta = BlockingRatio.corrected(sums.cpu, sums.busy, sums.runQueue);
+			runQueueShare = Math.min(1.0, (double) sums.runQueue / sums.busy);
+		}
+		this.completedTotal += sums.tasks;
+		this.failedTotal += sums.failed;
+		double throughput = sums.tasks * 1e9 / interval;
+		ControlSample sample = new ControlSample(now, this.clock.instant(), target, this.minWorkers,
+				this.maxWorkers, cores, queueSize, sums.active, this.completedTotal, sums.tasks,
+				(double) sums.busy / interval, beta, rawBeta, runQueueShare, cpu, throughput,
+				(sums.executionSum > 0) ? (double) sums.queueWaitSum / sums.executionSum : Double.NaN);
+		this.window.endTick(sums.tasks, interval);
+		Snapshot previous = this.snapshot;
+		long ups = previous.scaleUps;
+		long downs = previous.scaleDowns;
+		double reportedBeta = beta;
+		if (this.policy != null) {
+			ScalingDecision decision = this.policy.decide(sample);
+			reportedBeta = this.policy.blockingRatioOf(sample);
+			if (decision.threadsAfter() != target) {
+				PoolResizer.resize(this.pool, decision.threadsAfter());
+				if (decision.action() == ScalingAction.SCALE_UP) {
+					ups++;
+				}
+				else {
+					downs++;
+				}
+			}
+			this.decisions.add(decision);
+			log(decision);
+		}
+		if (Double.isNaN(reportedBeta)) {
+			reportedBeta = previous.beta;
+		}
+		this.snapshot = new Snapshot(reportedBeta, this.window.throughput(), this.window.latencyAt(50),
+				this.window.latencyAt(99), this.window.executionAt(99), ups, downs,
+				Double.isNaN(cpu) ? previous.cpu : cpu, this.completedTotal, this.failedTotal);
+	}
+
+	private Interval readWorkers(long now) {
+		Interval sums = new Interval();
+		for (WorkerStats w : this.registry.workers()) {
+			boolean retired = w.isRetired();
+			long completed = w.completed();
+			long fresh = completed - w.seenCompleted;
+			long sampled = Math.min(fresh, WorkerStats.RING);
+			for (long j = completed - sampled; j < completed; j++) {
+				int slot = (int) (j & (WorkerStats.RING - 1));
+				long latency = w.latencyRing[slot];
+				long execution = w.executionRing[slot];
+				this.window.record(latency, execution);
+				sums.queueWaitSum += Math.max(0, latency - execution);
+				sums.executionSum += execution;
+			}
+			sums.tasks += fresh;
+			w.seenCompleted = completed;
+			long failed = w.failed();
+			sums.failed += failed - w.seenFailed;
+			w.seenFailed = failed;
+			long busy = w.busyNanos(now);
+			sums.busy += Math.max(0, busy - w.seenBusyNanos);
+			w.seenBusyNanos = busy;
+			if (w.isBusy()) {
+				sums.active++;
+			}
+			readCpu(w, sums);
+			if (retired && !w.thread.isAlive()) {
+				SchedStat stat = w.schedStat;
+				if (stat != null) {
+					stat.close();
+				}
+				this.registry.forget(w);
+			}
+		}
+		return sums;
+	}
+
+	private void readCpu(WorkerStats w, Interval sums) {
+		if (!w.schedStatTried) {
+			w.schedStatTried = true;
+			w.schedStat = SchedStat.open(w.linuxThreadId);
+		}
+		SchedStat stat = w.schedStat;
+		if (stat != null) {
+			if (stat.read()) {
+				sums.cpu += Math.max(0, stat.cpuNanos() - w.seenCpuNanos);
+				sums.runQueue += Math.max(0, stat.runQueueNanos() - w.seenRunQueueNanos);
+				w.seenCpuNanos = stat.cpuNanos();
+				w.seenRunQueueNanos = stat.runQueueNanos();
+			}
+			return;
+		}
+		sums.runQueueKnown = false;
+		long cpu = this.threadBean.isThreadCpuTimeSupported() ? this.threadBean.getThreadCpuTime(w.thread.getId())
+				: -1;
+		if (cpu >= 0) {
+			sums.cpu += Math.max(0, cpu - w.seenCpuNanos);
+			w.seenCpuNanos = cpu;
+		}
+	}
+
+	private double readCpu() {
+		if (this.cpuProbe == null) {
+			this.cpuProbe = CpuProbe.create();
+		}
+		return this.cpuProbe.cpuPercent();
+	}
+
+	private void log(ScalingDecision decision) {
+		if (!this.logDecisions) {
+			return;
+		}
+		System.Logger.Level level = (decision.action() == ScalingAction.HOLD) ? System.Logger.Level.DEBUG
+				: System.Logger.Level.INFO;
+		if (this.logger.isLoggable(level)) {
+			this.logger.log(level, "{0} {1} -> {2} threads: {3}", decision.action(), decision.threadsBefore(),
+					decision.threadsAfter(), decision.reason());
+		}
+	}
+
+	private void closeAll() {
+		for (WorkerStats w : this.registry.workers()) {
+			SchedStat stat = w.schedStat;
+			if (stat != null) {
+				stat.close();
+				w.schedStat = null;
+			}
+		}
+	}
+
+	/** The latest published figures. */
+	Snapshot snapshot() {
+		return this.snapshot;
+	}
+
+	/** Builds the public metrics record from the latest snapshot and the pool's live counts. */
+	PoolMetrics metrics() {
+		Snapshot s = this.snapshot;
+		return new PoolMetrics(this.pool.getPoolSize(), this.minWorkers, this.maxWorkers,
+				this.pool.getCompletedTaskCount(), s.beta, s.throughput, s.p50, s.p99, s.p99Execution,
+				this.pool.getQueue().size(), s.scaleUps, s.scaleDowns, s.cpu);
+	}
+
+	/** Sums over the workers for one interval. */
+	private static final class Interval {
+
+		long tasks;
+
+		long failed;
+
+		long busy;
+
+		long cpu;
+
+		long runQueue;
+
+		boolean runQueueKnown = true;
+
+		long queueWaitSum;
+
+		long executionSum;
+
+		int active;
+
+	}
+
+	/** Figures published at the end of a tick. */
+	record Snapshot(double beta, double throughput, Duration p50, Duration p99, Duration p99Execution,
+			long scaleUps, long scaleDowns, double cpu, long completed, long failed) {
+
+		static final Snapshot EMPTY = new Snapshot(Double.NaN, 0.0, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0,
+				0, Double.NaN, 0, 0);
+
+	}
+
+}

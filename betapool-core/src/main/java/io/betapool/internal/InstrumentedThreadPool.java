@@ -1,0 +1,187 @@
+package io.betapool.internal;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.betapool.TaskMetrics;
+import io.betapool.measure.Ticker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link ThreadPoolExecutor} under both executors, with per-task accounting in its hooks.
+ *
+ * <p>The task path adds, per task: one small wrapper for {@code execute} (none for {@code submit},
+ * whose future carries the stamp), three ticker reads, a thread-local lookup in each hook, and a few
+ * single-writer stores into the worker's {@link WorkerStats}. No lock, no system call beyond the
+ * ticker, and no CPU-time call unless a task-metrics listener asks for it.
+ */
+final class InstrumentedThreadPool extends ThreadPoolExecutor {
+
+	private final Ticker ticker;
+
+	private final WorkerRegistry registry;
+
+	private final Runnable onTerminated;
+
+	private final @Nullable Consumer<TaskMetrics> taskMetricsListener;
+
+	private final @Nullable ThreadMXBean threadBean;
+
+	private final Clock clock;
+
+	private final AtomicLong taskSequence = new AtomicLong();
+
+	private final System.Logger logger;
+
+	InstrumentedThreadPool(int size, BlockingQueue<Runnable> queue, WorkerRegistry registry, Ticker ticker,
+			Clock clock, @Nullable RejectedExecutionHandler userHandler, String poolName,
+			@Nullable Consumer<TaskMetrics> taskMetricsListener, Runnable onTerminated, System.Logger logger) {
+		super(size, size, 60, TimeUnit.SECONDS, queue, registry, new Rejection(userHandler, poolName));
+		this.ticker = ticker;
+		this.clock = clock;
+		this.registry = registry;
+		this.onTerminated = onTerminated;
+		this.taskMetricsListener = taskMetricsListener;
+		this.threadBean = (taskMetricsListener != null) ? cpuTimeBean() : null;
+		this.logger = logger;
+	}
+
+	private static @Nullable ThreadMXBean cpuTimeBean() {
+		ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+		return bean.isCurrentThreadCpuTimeSupported() ? bean : null;
+	}
+
+	@Override
+	public void execute(Runnable command) {
+		Objects.requireNonNull(command, "command");
+		super.execute((command instanceof TimedTask) ? command : new TimedRunnable(command, this.ticker.read()));
+	}
+
+	@Override
+	protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+		return new TimedFutureTask<>(callable, this.ticker.read());
+	}
+
+	@Override
+	protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+		return new TimedFutureTask<>(runnable, value, this.ticker.read());
+	}
+
+	@Override
+	protected void beforeExecute(Thread thread, Runnable task) {
+		WorkerStats stats = this.registry.current();
+		if (stats != null) {
+			stats.taskStarted(this.ticker.read());
+			if (this.threadBean != null) {
+				stats.cpuAtStart = this.threadBean.getCurrentThreadCpuTime();
+			}
+		}
+	}
+
+	@Override
+	protected void afterExecute(Runnable task, @Nullable Throwable thrown) {
+		WorkerStats stats = this.registry.current();
+		if (stats == null) {
+			return;
+		}
+		long now = this.ticker.read();
+		TimedTask timed = (task instanceof TimedTask t) ? t : null;
+		boolean failed = thrown != null || (timed != null && timed.failed());
+		long execution = stats.taskEnded(now, (timed != null) ? timed.submitNanos() : now, failed);
+		if (this.threadBean != null && this.taskMetricsListener != null) {
+			Throwable failure = (thrown != null) ? thrown : (timed != null) ? timed.failure() : null;
+			long cpu = Math.max(0, this.threadBean.getCurrentThreadCpuTime() - stats.cpuAtStart);
+			reportTaskMetrics(TaskMetrics.of(this.taskSequence.incrementAndGet(), Duration.ofNanos(execution),
+					Duration.ofNanos(cpu), this.clock.instant(), failure));
+		}
+	}
+
+	private void reportTaskMetrics(TaskMetrics metrics) {
+		try {
+			this.taskMetricsListener.accept(metrics);
+		}
+		catch (RuntimeException ex) {
+			this.logger.log(System.Logger.Level.WARNING, "Task-metrics listener failed", ex);
+		}
+	}
+
+	@Override
+	protected void terminated() {
+		this.onTerminated.run();
+	}
+
+	/**
+	 * {@link #shutdownNow()} with the tasks handed back as the user submitted them; futures among them
+	 * are cancelled, so that no caller waits on them forever.
+	 */
+	List<Runnable> shutdownNowUnwrapped() {
+		List<Runnable> drained = shutdownNow();
+		List<Runnable> tasks = new ArrayList<>(drained.size());
+		for (Runnable task : drained) {
+			if (task instanceof java.util.concurrent.Future<?> future) {
+				future.cancel(false);
+			}
+			tasks.add((task instanceof TimedTask timed) ? timed.userTask() : task);
+		}
+		return tasks;
+	}
+
+	/**
+	 * Refuses tasks: always with {@link RejectedExecutionException} once the pool is shut down;
+	 * otherwise through the user's handler, which sees the task as submitted. Futures that a discard
+	 * policy would leave pending are cancelled instead.
+	 */
+	private static final class Rejection implements RejectedExecutionHandler {
+
+		private final @Nullable RejectedExecutionHandler handler;
+
+		private final String poolName;
+
+		Rejection(@Nullable RejectedExecutionHandler handler, String poolName) {
+			this.handler = handler;
+			this.poolName = poolName;
+		}
+
+		@Override
+		public void rejectedExecution(Runnable task, ThreadPoolExecutor pool) {
+			Runnable userTask = (task instanceof TimedTask timed) ? timed.userTask() : task;
+			if (pool.isShutdown()) {
+				throw new RejectedExecutionException(
+						"Task " + userTask + " rejected: executor '" + this.poolName + "' has been shut down");
+			}
+			if (this.handler == null) {
+				throw new RejectedExecutionException("Task " + userTask + " rejected: executor '" + this.poolName
+						+ "' is saturated (" + pool.getPoolSize() + " threads busy and its queue full)");
+			}
+			if (this.handler instanceof ThreadPoolExecutor.DiscardOldestPolicy) {
+				Runnable oldest = pool.getQueue().poll();
+				if (oldest instanceof java.util.concurrent.Future<?> future) {
+					future.cancel(false);
+				}
+				pool.execute(task);
+				return;
+			}
+			this.handler.rejectedExecution(userTask, pool);
+			if (this.handler instanceof ThreadPoolExecutor.DiscardPolicy
+					&& task instanceof java.util.concurrent.Future<?> future) {
+				future.cancel(false);
+			}
+		}
+
+	}
+
+}

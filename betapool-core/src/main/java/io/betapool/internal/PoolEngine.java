@@ -1,0 +1,258 @@
+package io.betapool.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.betapool.PoolMetrics;
+import io.betapool.ScalingDecision;
+import io.betapool.TaskMetrics;
+import io.betapool.control.ScalingPolicy;
+import io.betapool.measure.Ticker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What both public executors are made of: the instrumented pool, its workers, its controller and its
+ * decision log, with the lifecycle that ties them together.
+ *
+ * <p>Lifecycle: RUNNING until {@link #shutdown()} or {@link #shutdownNow()}; the pool then drains (or
+ * not) and terminates; termination stops the controller. {@link #isTerminated()} and
+ * {@link #awaitTermination} report termination only once every worker thread and the controller
+ * thread have ended, so no thread of the pool outlives it.
+ */
+public final class PoolEngine {
+
+	private final InstrumentedThreadPool pool;
+
+	private final WorkerRegistry registry;
+
+	private final Controller controller;
+
+	private final DecisionLog decisions;
+
+	private final int minWorkers;
+
+	private final int maxWorkers;
+
+	private PoolEngine(Settings settings) {
+		this.minWorkers = settings.minWorkers;
+		this.maxWorkers = settings.maxWorkers;
+		this.registry = new WorkerRegistry(settings.threadNamePrefix);
+		this.decisions = new DecisionLog(settings.decisionHistorySize);
+		BlockingQueue<Runnable> queue = (settings.queueCapacity == Integer.MAX_VALUE) ? new LinkedBlockingQueue<>()
+				: new ArrayBlockingQueue<>(settings.queueCapacity);
+		Controller[] controllerRef = new Controller[1];
+		this.pool = new InstrumentedThreadPool(settings.minWorkers, queue, this.registry, settings.ticker,
+				settings.clock, settings.rejectedExecutionHandler, settings.name, settings.taskMetricsListener,
+				() -> controllerRef[0].stop(), settings.logger);
+		this.controller = new Controller(this.pool, this.registry, settings.policy, this.decisions, settings.ticker,
+				settings.clock, settings.monitorInterval, settings.minWorkers, settings.maxWorkers,
+				settings.enableLogging, settings.logger);
+		controllerRef[0] = this.controller;
+		this.controller.start(settings.threadNamePrefix + "controller");
+	}
+
+	/**
+	 * Builds and starts an engine.
+	 */
+	public static PoolEngine start(Settings settings) {
+		return new PoolEngine(settings);
+	}
+
+	/** The pool the executor methods go to. */
+	public ExecutorService executor() {
+		return this.pool;
+	}
+
+	public void execute(Runnable command) {
+		this.pool.execute(command);
+	}
+
+	public void shutdown() {
+		this.pool.shutdown();
+	}
+
+	/** Stops the pool and hands back the tasks that never started, as they were submitted. */
+	public List<Runnable> shutdownNow() {
+		return this.pool.shutdownNowUnwrapped();
+	}
+
+	public boolean isShutdown() {
+		return this.pool.isShutdown();
+	}
+
+	public boolean isTerminated() {
+		return this.pool.isTerminated() && this.controller.isStopped() && workersEnded();
+	}
+
+	public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+		long deadline = System.nanoTime() + unit.toNanos(timeout);
+		if (!this.pool.awaitTermination(timeout, unit)) {
+			return false;
+		}
+		this.controller.stop();
+		for (WorkerStats w : this.registry.workers()) {
+			long left = deadline - System.nanoTime();
+			if (left > 0) {
+				w.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+			}
+		}
+		return this.controller.join(Math.max(1, deadline - System.nanoTime())) && workersEnded();
+	}
+
+	private boolean workersEnded() {
+		for (WorkerStats w : this.registry.workers()) {
+			if (w.thread.isAlive()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Threads the pool has now. */
+	public int threadCount() {
+		return this.pool.getPoolSize();
+	}
+
+	/** The size the controller set. */
+	public int targetSize() {
+		return this.pool.getCorePoolSize();
+	}
+
+	public int queueSize() {
+		return this.pool.getQueue().size();
+	}
+
+	public PoolMetrics metrics() {
+		return this.controller.metrics();
+	}
+
+	/** The kept decisions, oldest first. */
+	public List<ScalingDecision> decisions() {
+		return this.decisions.snapshot();
+	}
+
+	public int minWorkers() {
+		return this.minWorkers;
+	}
+
+	public int maxWorkers() {
+		return this.maxWorkers;
+	}
+
+	/** Runs one controller step now, on the calling thread; for tests. */
+	void tickNow() {
+		this.controller.tick();
+	}
+
+	/**
+	 * What an engine is built from. Every value is checked by the public builders before it gets here.
+	 */
+	public static final class Settings {
+
+		String name = "betapool";
+
+		String threadNamePrefix = "betapool-";
+
+		int minWorkers = 1;
+
+		int maxWorkers = 1;
+
+		int queueCapacity = Integer.MAX_VALUE;
+
+		int decisionHistorySize = 1000;
+
+		Duration monitorInterval = Duration.ofMillis(500);
+
+		@Nullable ScalingPolicy policy;
+
+		@Nullable RejectedExecutionHandler rejectedExecutionHandler;
+
+		@Nullable Consumer<TaskMetrics> taskMetricsListener;
+
+		boolean enableLogging;
+
+		Ticker ticker = Ticker.system();
+
+		Clock clock = Clock.systemUTC();
+
+		System.Logger logger = System.getLogger("io.betapool");
+
+		public Settings name(String name) {
+			this.name = Objects.requireNonNull(name, "name");
+			return this;
+		}
+
+		public Settings threadNamePrefix(String threadNamePrefix) {
+			this.threadNamePrefix = Objects.requireNonNull(threadNamePrefix, "threadNamePrefix");
+			return this;
+		}
+
+		public Settings bounds(int minWorkers, int maxWorkers) {
+			this.minWorkers = minWorkers;
+			this.maxWorkers = maxWorkers;
+			return this;
+		}
+
+		public Settings queueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+			return this;
+		}
+
+		public Settings decisionHistorySize(int decisionHistorySize) {
+			this.decisionHistorySize = decisionHistorySize;
+			return this;
+		}
+
+		public Settings monitorInterval(Duration monitorInterval) {
+			this.monitorInterval = Objects.requireNonNull(monitorInterval, "monitorInterval");
+			return this;
+		}
+
+		/** The policy that sizes the pool, or {@code null} for a pool of fixed size that is only measured. */
+		public Settings policy(@Nullable ScalingPolicy policy) {
+			this.policy = policy;
+			return this;
+		}
+
+		public Settings rejectedExecutionHandler(@Nullable RejectedExecutionHandler handler) {
+			this.rejectedExecutionHandler = handler;
+			return this;
+		}
+
+		public Settings taskMetricsListener(@Nullable Consumer<TaskMetrics> listener) {
+			this.taskMetricsListener = listener;
+			return this;
+		}
+
+		public Settings enableLogging(boolean enableLogging) {
+			this.enableLogging = enableLogging;
+			return this;
+		}
+
+		public Settings ticker(Ticker ticker) {
+			this.ticker = Objects.requireNonNull(ticker, "ticker");
+			return this;
+		}
+
+		public Settings clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		public Settings logger(System.Logger logger) {
+			this.logger = Objects.requireNonNull(logger, "logger");
+			return this;
+		}
+
+	}
+
+}
