@@ -243,6 +243,16 @@ abstract class MeasuredExecutor implements ExecutorService, AutoCloseable {
 		return this.engine.metrics();
 	}
 
+	/**
+	 * A read-only {@link java.util.concurrent.ThreadPoolExecutor} face of this pool, for instrumentation
+	 * that understands only that class, such as Micrometer's {@code ExecutorServiceMetrics}: its getters
+	 * read this pool (size, active threads, queue, completed tasks); whatever would run a task or change
+	 * the pool throws {@link UnsupportedOperationException}.
+	 */
+	public java.util.concurrent.ThreadPoolExecutor threadPoolView() {
+		return this.engine.threadPoolView();
+	}
+
 	static String checkPrefix(String threadNamePrefix) {
 		Objects.requireNonNull(threadNamePrefix, "threadNamePrefix");
 		if (threadNamePrefix.isBlank()) {

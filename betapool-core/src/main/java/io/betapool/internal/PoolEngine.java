@@ -117,6 +117,11 @@ public final class PoolEngine {
 		return true;
 	}
 
+	/** A read-only {@link java.util.concurrent.ThreadPoolExecutor} face of the pool, for instrumentation. */
+	public java.util.concurrent.ThreadPoolExecutor threadPoolView() {
+		return new ThreadPoolView(this.pool);
+	}
+
 	/** Threads the pool has now. */
 	public int threadCount() {
 		return this.pool.getPoolSize();
