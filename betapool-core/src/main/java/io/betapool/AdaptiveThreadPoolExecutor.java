@@ -64,6 +64,10 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 
 	private final ControllerConfig config;
 
+	private final int queueCapacity;
+
+	private final String threadNamePrefix;
+
 	/**
 	 * A pool of 4 to 64 threads with the default configuration.
 	 */
@@ -90,6 +94,8 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 	private AdaptiveThreadPoolExecutor(Builder builder) {
 		super(PoolEngine.start(builder.settings()));
 		this.config = builder.config;
+		this.queueCapacity = builder.queueCapacity;
+		this.threadNamePrefix = builder.threadNamePrefix;
 	}
 
 	/**
@@ -106,6 +112,24 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 	 */
 	public List<ScalingDecision> getDecisionHistory() {
 		return this.engine.decisions();
+	}
+
+	/**
+	 * How many decisions of the given kind the controller has taken since the pool started; unlike the
+	 * history, these totals are never trimmed, so they suit monotonic counters.
+	 */
+	public long getDecisionCount(ScalingAction action) {
+		return this.engine.decisionCount(Objects.requireNonNull(action, "action"));
+	}
+
+	/** The queue capacity; {@link Integer#MAX_VALUE} when unbounded. */
+	public int getQueueCapacity() {
+		return this.queueCapacity;
+	}
+
+	/** The prefix of worker thread names. */
+	public String getThreadNamePrefix() {
+		return this.threadNamePrefix;
 	}
 
 	/** The configuration the controller runs with. */

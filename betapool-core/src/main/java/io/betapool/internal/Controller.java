@@ -69,6 +69,9 @@ final class Controller implements Runnable {
 
 	private volatile Snapshot snapshot;
 
+	private final java.util.concurrent.atomic.AtomicLongArray decisionCounts = new java.util.concurrent.atomic.AtomicLongArray(
+			ScalingAction.values().length);
+
 	private volatile boolean stopped;
 
 	private volatile @Nullable Thread thread;
@@ -196,6 +199,7 @@ final class Controller implements Runnable {
 				}
 			}
 			this.decisions.add(decision);
+			this.decisionCounts.incrementAndGet(decision.action().ordinal());
 			log(decision);
 		}
 		if (Double.isNaN(reportedBeta)) {
@@ -295,6 +299,11 @@ final class Controller implements Runnable {
 				w.schedStat = null;
 			}
 		}
+	}
+
+	/** How many decisions of the given kind the controller has taken since the pool started. */
+	long decisionCount(ScalingAction action) {
+		return this.decisionCounts.get(action.ordinal());
 	}
 
 	/** The latest published figures. */

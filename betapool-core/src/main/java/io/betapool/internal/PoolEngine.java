@@ -145,6 +145,11 @@ public final class PoolEngine {
 		return this.decisions.snapshot();
 	}
 
+	/** How many decisions of the given kind were taken since the pool started. */
+	public long decisionCount(io.betapool.ScalingAction action) {
+		return this.controller.decisionCount(action);
+	}
+
 	public int minWorkers() {
 		return this.minWorkers;
 	}
