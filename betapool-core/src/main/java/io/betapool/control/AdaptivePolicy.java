@@ -15,7 +15,8 @@ import static io.betapool.control.Decisions.veto;
  * <p><b>The target.</b> With β̂ the smoothed blocking ratio corrected for run-queue delay, Goetz's
  * sizing law at full utilisation gives the knee of the pool, where the cores become the limit:
  * <pre>
- *   β̂ ← β̂ + {@value #SMOOTHING} · (β − β̂)          β = 1 − cpu / (busy − runQueueDelay)
+ *   β = 1 − cpu / (busy − runQueueDelay)
+ *   β̂ ← β̂ + {@value #SMOOTHING} · (β − β̂),  or β̂ ← β when |β − β̂| &gt; {@value #REGIME_CHANGE}
  *   goetz = ⌈cores / (1 − β̂)⌉
  * </pre>
  * Because β excludes the time a runnable thread waits for a core, CPU-bound work reads β ≈ 0 however
@@ -39,9 +40,10 @@ import static io.betapool.control.Decisions.veto;
  *
  * <p><b>Growth that does not pay.</b> Some work does not speed up with threads although its threads
  * wait: tasks that queue on one lock (the JVM's nearest analogue of the GIL), or a backend that is
- * already saturated. After growing by at least a quarter while work waits, the next tick checks that
- * throughput rose by at least {@value #MIN_GAIN_PERCENT} %; if not, the pool returns to its former size and
- * does not grow past it for {@value #CEILING_WINDOWS} stabilisation windows.
+ * already saturated. After growing by a share g ≥ 1/4 while work waits, the next tick checks that
+ * throughput rose by at least min(g, 1) · {@value #MIN_GAIN_PERCENT} %; if not, and the work is still of the same
+ * kind (β moved by at most {@value #SAME_WORK}), the pool returns to its former size and does not grow
+ * past it for {@value #CEILING_WINDOWS} stabilisation windows.
  *
  * <p><b>Without scheduler statistics</b> (non-Linux systems) β cannot be corrected, and under CPU
  * oversubscription it reads high. There a saturated CPU with waiting work retires
@@ -52,6 +54,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	/** Weight of the newest interval in the smoothed β. */
 	public static final double SMOOTHING = 0.5;
 
+	/** A change of β larger than this is a new kind of work: the smoothed β jumps to it. */
+	public static final double REGIME_CHANGE = 0.25;
+
 	/** Spare capacity kept over the measured busy threads when no work waits. */
 	public static final double HEADROOM = 1.25;
 
@@ -61,8 +66,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	/** Resizes smaller than this share of the current size are not made. */
 	public static final double RELATIVE_DEADBAND = 0.1;
 
-	/** Smallest throughput gain, in percent, that justifies a growth. */
-	public static final int MIN_GAIN_PERCENT = 10;
+	/** Smallest throughput gain that justifies a doubling of the pool, in percent; smaller growths need proportionally less. */
+	public static final int MIN_GAIN_PERCENT = 20;
+
+	/** Largest change of the measured β across a growth for which the growth check still judges it. */
+	public static final double SAME_WORK = 0.1;
 
 	/** How many stabilisation windows a ceiling found by a growth that did not pay lasts. */
 	public static final int CEILING_WINDOWS = 10;
@@ -78,6 +86,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	private int growthCheckFrom;
 
 	private double throughputBeforeGrowth;
+
+	private double betaAtGrowth;
 
 	private int ceiling = Integer.MAX_VALUE;
 
@@ -109,7 +119,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int n = sample.currentThreads();
 		double measured = sample.blockingRatio();
 		if (!Double.isNaN(measured)) {
-			this.smoothedBeta = Double.isNaN(this.smoothedBeta) ? measured
+			boolean regimeChange = Math.abs(measured - this.smoothedBeta) > REGIME_CHANGE;
+			this.smoothedBeta = (Double.isNaN(this.smoothedBeta) || regimeChange) ? measured
 					: this.smoothedBeta + SMOOTHING * (measured - this.smoothedBeta);
 		}
 		double beta = this.smoothedBeta;
@@ -172,8 +183,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			return null;
 		}
 		this.growthCheckFrom = 0;
-		double needed = this.throughputBeforeGrowth * (1 + MIN_GAIN_PERCENT / 100.0);
-		if (!sample.workIsWaiting() || sample.throughput() >= needed || from >= sample.currentThreads()) {
+		double growth = (double) (sample.currentThreads() - from) / from;
+		double needed = this.throughputBeforeGrowth * (1 + Math.min(1.0, growth) * MIN_GAIN_PERCENT / 100.0);
+		boolean sameWork = Math.abs(sample.blockingRatio() - this.betaAtGrowth) <= SAME_WORK;
+		if (!sameWork || !sample.workIsWaiting() || sample.throughput() >= needed
+				|| from >= sample.currentThreads()) {
 			return null;
 		}
 		this.ceiling = from;
@@ -208,9 +222,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			return hold(sample, beta, "Stabilising: " + why + ", but the pool shrank less than "
 					+ Decisions.millis(this.config.stabilizationWindow().toNanos()) + " ago.");
 		}
-		if (target - n >= Math.max(1, n / 4)) {
+		boolean settled = Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
+		if (settled && 4L * (target - n) >= n) {
 			this.growthCheckFrom = n;
 			this.throughputBeforeGrowth = sample.throughput();
+			this.betaAtGrowth = sample.blockingRatio();
 		}
 		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait and " + why
 				+ ": growing to " + target + "."), +1);

@@ -1,0 +1,262 @@
+package io.betapool.control;
+
+import java.time.Duration;
+
+import io.betapool.ControllerConfig;
+import io.betapool.ScalingAction;
+import io.betapool.ScalingDecision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The adaptive policy, driven by synthetic samples and a hand-advanced ticker.
+ */
+class AdaptivePolicyTests {
+
+	private static final long TICK = Duration.ofMillis(500).toNanos();
+
+	private final ControllerConfig config = ControllerConfig.defaults();
+
+	private final AdaptivePolicy policy = new AdaptivePolicy(this.config);
+
+	private long now = Long.MAX_VALUE - 3 * TICK;
+
+	private ControlSample.Builder sample(int threads) {
+		this.now += TICK;
+		return ControlSample.builder()
+			.nanoTime(this.now)
+			.currentThreads(threads)
+			.bounds(1, 64)
+			.cores(2)
+			.completedTasks(1_000)
+			.intervalTasks(100)
+			.throughput(200)
+			.cpuPercent(40)
+			.runQueueShare(0.0);
+	}
+
+	private ControlSample waiting(int threads, double beta) {
+		return sample(threads).blockingRatio(beta).activeThreads(threads).queueSize(500).busyThreads(threads).build();
+	}
+
+	@Test
+	void goetzSizeIsCoresOverOneMinusBeta() {
+		assertThat(AdaptivePolicy.goetzSize(2, 0.8)).isEqualTo(10);
+		assertThat(AdaptivePolicy.goetzSize(2, 0.0)).isEqualTo(2);
+		assertThat(AdaptivePolicy.goetzSize(2, 0.02)).isEqualTo(2);
+		assertThat(AdaptivePolicy.goetzSize(2, 0.9)).isEqualTo(20);
+		assertThat(AdaptivePolicy.goetzSize(8, 0.5)).isEqualTo(16);
+		assertThat(AdaptivePolicy.goetzSize(2, 1.0)).isEqualTo(Long.MAX_VALUE);
+	}
+
+	@Test
+	void holdsDuringWarmUp() {
+		ScalingDecision decision = this.policy.decide(sample(1).completedTasks(9).blockingRatio(0.9).queueSize(50)
+			.build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(decision.threadsAfter()).isEqualTo(1);
+		assertThat(decision.reason()).contains("Warming up").contains("9 of 10");
+	}
+
+	@Test
+	void growsStraightToTheKneeWhenWorkWaitsOnIo() {
+		ScalingDecision decision = this.policy.decide(waiting(1, 0.8));
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(decision.threadsBefore()).isEqualTo(1);
+		assertThat(decision.threadsAfter()).isEqualTo(10);
+		assertThat(decision.reason()).contains("knee of 10 threads");
+	}
+
+	@Test
+	void growthIsCappedByTheMaximum() {
+		ScalingDecision decision = this.policy.decide(waiting(4, 0.999));
+		assertThat(decision.threadsAfter()).isEqualTo(64);
+	}
+
+	@Test
+	void growthIsCappedByTheTasksPresent() {
+		ScalingDecision decision = this.policy.decide(sample(4).blockingRatio(0.99).activeThreads(4).queueSize(6)
+			.busyThreads(4).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(decision.threadsAfter()).isEqualTo(10);
+	}
+
+	@Test
+	void doesNotGrowWhenNoWorkWaits() {
+		ScalingDecision decision = this.policy.decide(sample(4).blockingRatio(0.95).activeThreads(2).busyThreads(2.5)
+			.queueWaitRatio(0.0).build());
+		assertThat(decision.threadsAfter()).isLessThanOrEqualTo(4);
+		assertThat(decision.action()).isNotEqualTo(ScalingAction.SCALE_UP);
+	}
+
+	@Test
+	void shrinksCpuBoundWorkToTheCoresAtOnce() {
+		ScalingDecision decision = this.policy.decide(waiting(64, 0.01));
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(decision.threadsAfter()).isEqualTo(2);
+		assertThat(decision.reason()).startsWith("CPU-bound work");
+	}
+
+	@Test
+	void vetoesGrowthOfCpuBoundWorkThatWaits() {
+		ScalingDecision decision = this.policy.decide(waiting(2, 0.01));
+		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
+		assertThat(decision.threadsAfter()).isEqualTo(2);
+		assertThat(decision.reason()).contains("compete for the CPU");
+	}
+
+	@Test
+	void vetoesGrowthWhileTheCpuIsSaturated() {
+		ScalingDecision decision = this.policy.decide(sample(4).blockingRatio(0.8).activeThreads(4).queueSize(100)
+			.cpuPercent(97).runQueueShare(0.3).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
+		assertThat(decision.threadsAfter()).isEqualTo(4);
+		assertThat(decision.reason()).contains("CPU is saturated");
+	}
+
+	@Test
+	void aBusyRunQueueAboveTheLowerCpuThresholdCountsAsSaturated() {
+		ScalingDecision decision = this.policy.decide(sample(4).blockingRatio(0.8).activeThreads(4).queueSize(100)
+			.cpuPercent(60).runQueueShare(0.5).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
+	}
+
+	@Test
+	void withoutSchedulerStatisticsASaturatedCpuRetiresOneStep() {
+		ScalingDecision decision = this.policy.decide(sample(32).blockingRatio(0.99).activeThreads(32).queueSize(100)
+			.cpuPercent(99).runQueueShare(Double.NaN).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(decision.threadsAfter()).isEqualTo(31);
+		assertThat(decision.reason()).contains("no scheduler statistics");
+	}
+
+	@Test
+	void idlePoolShrinksByHalfTheExcessEachTick() {
+		int threads = 33;
+		int[] expected = { 17, 9, 5, 3, 2, 1, 1 };
+		for (int size : expected) {
+			ScalingDecision decision = this.policy.decide(sample(threads).intervalTasks(0).throughput(0).build());
+			assertThat(decision.threadsAfter()).isEqualTo(size);
+			threads = decision.threadsAfter();
+		}
+	}
+
+	@Test
+	void spareThreadsWithoutWaitingWorkShrinkGradually() {
+		ScalingDecision decision = this.policy.decide(sample(40).blockingRatio(0.95).activeThreads(8).busyThreads(8)
+			.queueWaitRatio(0.0).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		// busy 8 → need ⌈1.25 · 8⌉ + 1 = 11; half of the excess of 29 is 15
+		assertThat(decision.threadsAfter()).isEqualTo(25);
+	}
+
+	@Test
+	void smallChangesStayInsideTheDeadband() {
+		ScalingDecision decision = this.policy.decide(waiting(40, 0.9772));
+		// knee ⌈2 / 0.0228⌉ = 88 would grow; β 0.9756 gives 82, within 10 % of 80
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
+		AdaptivePolicy fresh = new AdaptivePolicy(this.config);
+		ScalingDecision near = fresh.decide(sample(60).blockingRatio(0.9675).activeThreads(60).queueSize(500)
+			.bounds(1, 200).build());
+		assertThat(AdaptivePolicy.goetzSize(2, 0.9675)).isEqualTo(62);
+		assertThat(near.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(near.reason()).contains("deadband");
+	}
+
+	@Test
+	void doesNotReverseWithinTheStabilisationWindow() {
+		ScalingDecision grow = this.policy.decide(waiting(2, 0.8));
+		assertThat(grow.threadsAfter()).isEqualTo(10);
+		// the work turns CPU-bound right away: the shrink must wait for the 2 s window
+		ScalingDecision held = this.policy.decide(waiting(10, 0.0));
+		assertThat(held.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(held.reason()).startsWith("Stabilising");
+		this.policy.decide(waiting(10, 0.0));
+		this.policy.decide(waiting(10, 0.0));
+		ScalingDecision shrink = this.policy.decide(waiting(10, 0.0));
+		assertThat(shrink.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(shrink.threadsAfter()).isEqualTo(2);
+	}
+
+	@Test
+	void theWindowIsMeasuredBySubtractionAcrossTheTickerWrapping() {
+		this.now = Long.MAX_VALUE - TICK / 2;
+		ScalingDecision grow = this.policy.decide(waiting(2, 0.8));
+		assertThat(grow.threadsAfter()).isEqualTo(10);
+		// the ticker has now wrapped to negative values
+		assertThat(this.now + TICK).isNegative();
+		assertThat(this.policy.decide(waiting(10, 0.0)).action()).isEqualTo(ScalingAction.HOLD);
+		this.now += 3 * TICK;
+		assertThat(this.policy.decide(waiting(10, 0.0)).action()).isEqualTo(ScalingAction.SCALE_DOWN);
+	}
+
+	@Test
+	void aLargeChangeOfBetaIsTakenAtOnce() {
+		this.policy.decide(waiting(64, 0.99));
+		ScalingDecision decision = this.policy.decide(waiting(64, 0.02));
+		assertThat(decision.blockingRatio()).isEqualTo(0.02);
+		assertThat(decision.threadsAfter()).isEqualTo(2);
+	}
+
+	@Test
+	void smallChangesOfBetaAreSmoothed() {
+		this.policy.decide(waiting(10, 0.80));
+		ScalingDecision decision = this.policy.decide(waiting(10, 0.90));
+		assertThat(decision.blockingRatio()).isCloseTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
+	}
+
+	@Test
+	void growthThatDoesNotRaiseThroughputIsUndoneAndCapped() {
+		ScalingDecision grow = this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500)
+			.throughput(1000).build());
+		assertThat(grow.threadsAfter()).isEqualTo(8);
+		ScalingDecision undo = this.policy.decide(sample(8).blockingRatio(0.77).activeThreads(8).queueSize(500)
+			.throughput(1010).build());
+		assertThat(undo.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(undo.threadsAfter()).isEqualTo(4);
+		assertThat(undo.reason()).contains("left throughput flat");
+		for (int i = 0; i < 5; i++) {
+			ScalingDecision capped = this.policy.decide(sample(4).blockingRatio(0.87).activeThreads(4).queueSize(500)
+				.throughput(1000).build());
+			assertThat(capped.action()).isEqualTo(ScalingAction.VETO);
+			assertThat(capped.reason()).contains("did not raise throughput");
+		}
+		// the ceiling lasts ten stabilisation windows
+		this.now += 10 * this.config.stabilizationWindow().toNanos();
+		ScalingDecision retry = this.policy.decide(sample(4).blockingRatio(0.87).activeThreads(4).queueSize(500)
+			.throughput(1000).build());
+		assertThat(retry.action()).isEqualTo(ScalingAction.SCALE_UP);
+	}
+
+	@Test
+	void growthThatPaysIsKept() {
+		this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500).throughput(1000).build());
+		ScalingDecision next = this.policy.decide(sample(8).blockingRatio(0.75).activeThreads(8).queueSize(500)
+			.throughput(1900).build());
+		assertThat(next.action()).isNotEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(next.threadsAfter()).isEqualTo(8);
+	}
+
+	@Test
+	void aChangeOfWorkIsNotMistakenForGrowthThatDidNotPay() {
+		this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500).throughput(1000).build());
+		ScalingDecision next = this.policy.decide(sample(8).blockingRatio(0.5).activeThreads(8).queueSize(500)
+			.throughput(500).build());
+		assertThat(next.reason()).doesNotContain("left throughput flat");
+	}
+
+	@ParameterizedTest
+	@ValueSource(doubles = { 0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99, 1.0 })
+	void decisionsStayWithinTheBounds(double beta) {
+		AdaptivePolicy bounded = new AdaptivePolicy(this.config);
+		for (int threads : new int[] { 3, 5, 8, 12 }) {
+			ScalingDecision decision = bounded.decide(sample(threads).bounds(3, 12).blockingRatio(beta)
+				.activeThreads(threads).queueSize(1000).build());
+			assertThat(decision.threadsAfter()).isBetween(3, 12);
+		}
+	}
+
+}
