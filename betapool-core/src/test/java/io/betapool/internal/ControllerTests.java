@@ -1,0 +1,110 @@
+package io.betapool.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.betapool.ScalingAction;
+import io.betapool.ScalingDecision;
+import io.betapool.control.ControlSample;
+import io.betapool.control.ScalingPolicy;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The controller loop on a real engine with scripted policies.
+ */
+class ControllerTests {
+
+	private static final long TIMEOUT_SECONDS = 30;
+
+	@Test
+	void aPolicyThatThrowsDoesNotStopTheControllerOrThePool() throws Exception {
+		AtomicInteger calls = new AtomicInteger();
+		CountDownLatch recovered = new CountDownLatch(3);
+		ScalingPolicy flaky = new ScalingPolicy() {
+
+			@Override
+			public ScalingDecision decide(ControlSample sample) {
+				if (calls.incrementAndGet() <= 3) {
+					throw new IllegalStateException("policy failure " + calls.get());
+				}
+				recovered.countDown();
+				return new ScalingDecision(sample.timestamp(), sample.currentThreads(), sample.currentThreads(),
+						Double.NaN, Double.NaN, 0, ScalingAction.HOLD, "Recovered.");
+			}
+
+			@Override
+			public double blockingRatioOf(ControlSample sample) {
+				return sample.blockingRatio();
+			}
+
+		};
+		PoolEngine engine = PoolEngine.start(new PoolEngine.Settings().threadNamePrefix("flaky-")
+			.bounds(1, 2)
+			.monitorInterval(Duration.ofMillis(5))
+			.policy(flaky));
+		try {
+			assertThat(recovered.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+			Future<String> result = engine.executor().submit(() -> "still serving");
+			assertThat(result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo("still serving");
+			assertThat(engine.decisions()).isNotEmpty().allMatch((d) -> d.reason().equals("Recovered."));
+		}
+		finally {
+			engine.shutdown();
+			assertThat(engine.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(engine.isTerminated()).isTrue();
+	}
+
+	@Test
+	void resizesGoThroughTheResizerWithinTheBounds() throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		int[] sizes = { 6, 2, 8, 1, 5 };
+		CountDownLatch done = new CountDownLatch(sizes.length);
+		ScalingPolicy scripted = new ScalingPolicy() {
+
+			@Override
+			public ScalingDecision decide(ControlSample sample) {
+				int i = next.getAndIncrement();
+				int size = (i < sizes.length) ? sizes[i] : sample.currentThreads();
+				if (i < sizes.length) {
+					done.countDown();
+				}
+				ScalingAction action = (size > sample.currentThreads()) ? ScalingAction.SCALE_UP
+						: (size < sample.currentThreads()) ? ScalingAction.SCALE_DOWN : ScalingAction.HOLD;
+				return new ScalingDecision(sample.timestamp(), sample.currentThreads(), size, Double.NaN, Double.NaN,
+						0, action, "Scripted.");
+			}
+
+			@Override
+			public double blockingRatioOf(ControlSample sample) {
+				return sample.blockingRatio();
+			}
+
+		};
+		PoolEngine engine = PoolEngine.start(new PoolEngine.Settings().threadNamePrefix("scripted-")
+			.bounds(1, 8)
+			.monitorInterval(Duration.ofMillis(5))
+			.policy(scripted));
+		try {
+			assertThat(done.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+			assertThat(engine.decisionCount(ScalingAction.SCALE_UP)).isEqualTo(3);
+			assertThat(engine.decisionCount(ScalingAction.SCALE_DOWN)).isEqualTo(2);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+			while (engine.targetSize() != 5 && deadline - System.nanoTime() > 0) {
+				Thread.onSpinWait();
+			}
+			assertThat(engine.targetSize()).isEqualTo(5);
+			assertThat(engine.metrics().scaleUpCount()).isEqualTo(3);
+		}
+		finally {
+			engine.shutdownNow();
+			assertThat(engine.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+}
