@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 import io.betapool.control.AdaptivePolicy;
@@ -181,6 +182,8 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 
 		private @Nullable Consumer<TaskMetrics> taskMetricsListener;
 
+		private @Nullable ThreadFactory threadFactory;
+
 		private Builder() {
 		}
 
@@ -244,6 +247,16 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 		}
 
 		/**
+		 * Where worker threads come from; by default the pool makes non-daemon threads named from
+		 * {@link #threadNamePrefix}. A factory that throws, returns {@code null} or returns a started
+		 * thread is logged and the pool makes its own thread instead, so no task is left without a worker.
+		 */
+		public Builder threadFactory(ThreadFactory threadFactory) {
+			this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+			return this;
+		}
+
+		/**
 		 * The executor, started.
 		 * @throws IllegalArgumentException naming the first invalid value
 		 */
@@ -272,6 +285,7 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 				.policy(ScalingPolicy.of(this.config))
 				.rejectedExecutionHandler(this.rejectedExecutionHandler)
 				.taskMetricsListener(this.taskMetricsListener)
+				.threadFactory(this.threadFactory)
 				.enableLogging(this.enableLogging);
 		}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -45,7 +46,7 @@ public final class PoolEngine {
 	private PoolEngine(Settings settings) {
 		this.minWorkers = settings.minWorkers;
 		this.maxWorkers = settings.maxWorkers;
-		this.registry = new WorkerRegistry(settings.threadNamePrefix);
+		this.registry = new WorkerRegistry(settings.threadNamePrefix, settings.threadFactory, settings.logger);
 		this.decisions = new DecisionLog(settings.decisionHistorySize);
 		BlockingQueue<Runnable> queue = (settings.queueCapacity == Integer.MAX_VALUE) ? new LinkedBlockingQueue<>()
 				: new ArrayBlockingQueue<>(settings.queueCapacity);
@@ -188,6 +189,8 @@ public final class PoolEngine {
 
 		@Nullable Consumer<TaskMetrics> taskMetricsListener;
 
+		@Nullable ThreadFactory threadFactory;
+
 		boolean enableLogging;
 
 		Ticker ticker = Ticker.system();
@@ -240,6 +243,12 @@ public final class PoolEngine {
 
 		public Settings taskMetricsListener(@Nullable Consumer<TaskMetrics> listener) {
 			this.taskMetricsListener = listener;
+			return this;
+		}
+
+		/** Where worker threads come from; {@code null} for the pool's own, named from the prefix. */
+		public Settings threadFactory(@Nullable ThreadFactory threadFactory) {
+			this.threadFactory = threadFactory;
 			return this;
 		}
 
