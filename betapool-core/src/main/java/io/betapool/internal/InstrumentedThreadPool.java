@@ -5,10 +5,17 @@ import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.RunnableFuture;
@@ -79,6 +86,87 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 	@Override
 	protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
 		return new TimedFutureTask<>(runnable, value, this.ticker.read());
+	}
+
+	@Override
+	public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+		try {
+			return invokeAny(tasks, false, 0);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("untimed invokeAny timed out", ex);
+		}
+	}
+
+	@Override
+	public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		return invokeAny(tasks, true, unit.toNanos(timeout));
+	}
+
+	/**
+	 * Runs the tasks one after another until one succeeds: a task is started when none of those
+	 * started has completed yet or when one fails. Every task adds its own future to a completion queue
+	 * when it completes in any way, cancellation by {@link #shutdownNow()} included, so a waiting caller
+	 * always wakes; the tasks still running when a result is in are cancelled.
+	 */
+	private <T> T invokeAny(Collection<? extends Callable<T>> tasks, boolean timed, long nanos)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		Objects.requireNonNull(tasks, "tasks");
+		if (tasks.isEmpty()) {
+			throw new IllegalArgumentException("tasks must not be empty");
+		}
+		for (Callable<T> task : tasks) {
+			Objects.requireNonNull(task, "task");
+		}
+		long deadline = timed ? System.nanoTime() + nanos : 0;
+		BlockingQueue<Future<T>> completions = new LinkedBlockingQueue<>();
+		List<Future<T>> started = new ArrayList<>(tasks.size());
+		Iterator<? extends Callable<T>> pending = tasks.iterator();
+		ExecutionException lastFailure = null;
+		try {
+			int running = 0;
+			while (true) {
+				Future<T> done = completions.poll();
+				if (done == null && pending.hasNext()) {
+					started.add(start(pending.next(), completions));
+					running++;
+					continue;
+				}
+				if (done == null && running == 0) {
+					break;
+				}
+				if (done == null) {
+					done = timed ? completions.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
+							: completions.take();
+					if (done == null) {
+						throw new TimeoutException("invokeAny timed out with no successful task");
+					}
+				}
+				running--;
+				try {
+					return done.get();
+				}
+				catch (ExecutionException ex) {
+					lastFailure = ex;
+				}
+				catch (CancellationException ex) {
+					lastFailure = new ExecutionException("task was cancelled", ex);
+				}
+			}
+			throw (lastFailure != null) ? lastFailure : new ExecutionException("no task completed", null);
+		}
+		finally {
+			for (Future<T> future : started) {
+				future.cancel(true);
+			}
+		}
+	}
+
+	private <T> Future<T> start(Callable<T> task, BlockingQueue<Future<T>> completions) {
+		TimedFutureTask<T> future = new TimedFutureTask<>(task, this.ticker.read(), completions);
+		execute(future);
+		return future;
 	}
 
 	@Override

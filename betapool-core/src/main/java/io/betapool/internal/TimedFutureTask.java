@@ -1,6 +1,8 @@
 package io.betapool.internal;
 
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 import org.jspecify.annotations.Nullable;
@@ -15,18 +17,37 @@ final class TimedFutureTask<V extends @Nullable Object> extends FutureTask<V> im
 
 	private final Object source;
 
+	private final @Nullable Queue<Future<V>> completions;
+
 	private @Nullable Throwable failure;
 
 	TimedFutureTask(Callable<V> callable, long submitNanos) {
+		this(callable, submitNanos, null);
+	}
+
+	/**
+	 * A task that adds itself to {@code completions} when it completes in any way: run, failed or
+	 * cancelled.
+	 */
+	TimedFutureTask(Callable<V> callable, long submitNanos, @Nullable Queue<Future<V>> completions) {
 		super(callable);
 		this.submitNanos = submitNanos;
 		this.source = callable;
+		this.completions = completions;
 	}
 
 	TimedFutureTask(Runnable runnable, V result, long submitNanos) {
 		super(runnable, result);
 		this.submitNanos = submitNanos;
 		this.source = runnable;
+		this.completions = null;
+	}
+
+	@Override
+	protected void done() {
+		if (this.completions != null) {
+			this.completions.add(this);
+		}
 	}
 
 	@Override
