@@ -220,12 +220,22 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 		List<Runnable> drained = shutdownNow();
 		List<Runnable> tasks = new ArrayList<>(drained.size());
 		for (Runnable task : drained) {
-			if (task instanceof java.util.concurrent.Future<?> future) {
-				future.cancel(false);
-			}
-			tasks.add((task instanceof TimedTask timed) ? timed.userTask() : task);
+			Runnable userTask = userTaskOf(task);
+			cancelIfFuture(userTask);
+			tasks.add(userTask);
 		}
 		return tasks;
+	}
+
+	static Runnable userTaskOf(Runnable task) {
+		return (task instanceof TimedTask timed) ? timed.userTask() : task;
+	}
+
+	/** Cancels a task that is a future, so that nobody waits on one that will never run. */
+	static void cancelIfFuture(Runnable task) {
+		if (task instanceof java.util.concurrent.Future<?> future) {
+			future.cancel(false);
+		}
 	}
 
 	/**
@@ -246,7 +256,7 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 
 		@Override
 		public void rejectedExecution(Runnable task, ThreadPoolExecutor pool) {
-			Runnable userTask = (task instanceof TimedTask timed) ? timed.userTask() : task;
+			Runnable userTask = userTaskOf(task);
 			if (pool.isShutdown()) {
 				throw new RejectedExecutionException(
 						"Task " + userTask + " rejected: executor '" + this.poolName + "' has been shut down");
@@ -257,16 +267,15 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 			}
 			if (this.handler instanceof ThreadPoolExecutor.DiscardOldestPolicy) {
 				Runnable oldest = pool.getQueue().poll();
-				if (oldest instanceof java.util.concurrent.Future<?> future) {
-					future.cancel(false);
+				if (oldest != null) {
+					cancelIfFuture(userTaskOf(oldest));
 				}
 				pool.execute(task);
 				return;
 			}
 			this.handler.rejectedExecution(userTask, pool);
-			if (this.handler instanceof ThreadPoolExecutor.DiscardPolicy
-					&& task instanceof java.util.concurrent.Future<?> future) {
-				future.cancel(false);
+			if (this.handler instanceof ThreadPoolExecutor.DiscardPolicy) {
+				cancelIfFuture(userTask);
 			}
 		}
 

@@ -120,7 +120,7 @@ public final class PoolEngine {
 
 	/** A read-only {@link java.util.concurrent.ThreadPoolExecutor} face of the pool, for instrumentation. */
 	public java.util.concurrent.ThreadPoolExecutor threadPoolView() {
-		return new ThreadPoolView(this.pool);
+		return new ThreadPoolView(this.pool, this.maxWorkers);
 	}
 
 	/** Threads the pool has now. */

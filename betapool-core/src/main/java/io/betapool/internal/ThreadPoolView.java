@@ -19,9 +19,12 @@ final class ThreadPoolView extends ThreadPoolExecutor {
 
 	private final ThreadPoolExecutor pool;
 
-	ThreadPoolView(ThreadPoolExecutor pool) {
+	private final int maxWorkers;
+
+	ThreadPoolView(ThreadPoolExecutor pool, int maxWorkers) {
 		super(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1));
 		this.pool = pool;
+		this.maxWorkers = maxWorkers;
 	}
 
 	@Override
@@ -49,14 +52,16 @@ final class ThreadPoolView extends ThreadPoolExecutor {
 		return this.pool.getCompletedTaskCount();
 	}
 
+	/** The size the controller set. */
 	@Override
 	public int getCorePoolSize() {
 		return this.pool.getCorePoolSize();
 	}
 
+	/** The most threads the controller may choose, not the size it has set now. */
 	@Override
 	public int getMaximumPoolSize() {
-		return this.pool.getMaximumPoolSize();
+		return this.maxWorkers;
 	}
 
 	@Override

@@ -1,0 +1,31 @@
+package io.betapool.spring.boot.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} that makes the adaptive executor of
+ * {@code betapool-core} the application task executor: the {@code applicationTaskExecutor} bean that
+ * {@code @Async} methods, Spring MVC asynchronous requests and WebFlux blocking calls run on, and the
+ * {@link org.springframework.scheduling.annotation.AsyncConfigurer AsyncConfigurer} that returns it.
+ * <p>
+ * It runs before {@link TaskExecutionAutoConfiguration}, which then backs off. It backs off itself when
+ * the application defines an {@code applicationTaskExecutor} bean or an {@code AsyncConfigurer}, and
+ * when {@code betapool.enabled} is {@code false}.
+ */
+@AutoConfiguration(before = TaskExecutionAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "betapool", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BetaPoolProperties.class)
+@Import(BetaPoolExecutorConfigurations.TaskExecutorConfiguration.class)
+public final class BetaPoolAutoConfiguration {
+
+	/**
+	 * Name of the application task executor bean.
+	 */
+	public static final String APPLICATION_TASK_EXECUTOR_BEAN_NAME = TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME;
+
+}
