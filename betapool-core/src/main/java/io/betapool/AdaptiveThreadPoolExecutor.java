@@ -239,7 +239,9 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 		/**
 		 * Receives a {@link TaskMetrics} for every task, on the worker thread that ran it. This reads the
 		 * thread's CPU time twice per task (about a microsecond each); leave it unset where tasks are
-		 * short. The listener must be fast and must not throw; what it throws is logged.
+		 * short. The listener must be fast and must not throw; what it throws is logged. It is called
+		 * after the task has finished, so after its future completed: a caller returning from
+		 * {@code Future.get()} may not have seen its record delivered yet.
 		 */
 		public Builder taskMetricsListener(Consumer<TaskMetrics> taskMetricsListener) {
 			this.taskMetricsListener = Objects.requireNonNull(taskMetricsListener, "taskMetricsListener");
