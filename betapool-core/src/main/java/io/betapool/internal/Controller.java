@@ -5,12 +5,14 @@ import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import io.betapool.PoolMetrics;
 import io.betapool.ScalingAction;
 import io.betapool.ScalingDecision;
 import io.betapool.control.ControlSample;
 import io.betapool.control.ScalingPolicy;
+import io.betapool.control.StallDetector;
 import io.betapool.measure.BlockingRatio;
 import io.betapool.measure.CpuProbe;
 import io.betapool.measure.RecentWindow;
@@ -53,6 +55,8 @@ final class Controller implements Runnable {
 
 	private final boolean logDecisions;
 
+	private final Supplier<CpuProbe> cpuProbeFactory;
+
 	private final System.Logger logger;
 
 	private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
@@ -60,6 +64,10 @@ final class Controller implements Runnable {
 	private final RecentWindow window = new RecentWindow();
 
 	private @Nullable CpuProbe cpuProbe;
+
+	private boolean cpuProbeFailed;
+
+	private final StallDetector stalls = new StallDetector();
 
 	private long lastTickNanos;
 
@@ -78,7 +86,7 @@ final class Controller implements Runnable {
 
 	Controller(InstrumentedThreadPool pool, WorkerRegistry registry, @Nullable ScalingPolicy policy,
 			DecisionLog decisions, Ticker ticker, Clock clock, Duration interval, int minWorkers, int maxWorkers,
-			boolean logDecisions, System.Logger logger) {
+			boolean logDecisions, System.Logger logger, Supplier<CpuProbe> cpuProbeFactory) {
 		this.pool = pool;
 		this.registry = registry;
 		this.policy = policy;
@@ -90,6 +98,7 @@ final class Controller implements Runnable {
 		this.maxWorkers = maxWorkers;
 		this.logDecisions = logDecisions;
 		this.logger = logger;
+		this.cpuProbeFactory = cpuProbeFactory;
 		this.lastTickNanos = ticker.read();
 		this.snapshot = Snapshot.EMPTY;
 	}
@@ -186,9 +195,16 @@ final class Controller implements Runnable {
 		long ups = previous.scaleUps;
 		long downs = previous.scaleDowns;
 		double reportedBeta = beta;
+		ScalingDecision stall = this.stalls.observe(sample, beta);
+		if (stall != null) {
+			this.logger.log(System.Logger.Level.WARNING, stall.reason());
+		}
 		if (this.policy != null) {
 			ScalingDecision decision = this.policy.decide(sample);
 			reportedBeta = this.policy.blockingRatioOf(sample);
+			if (stall != null) {
+				decision = stall;
+			}
 			if (decision.threadsAfter() != target) {
 				PoolResizer.resize(this.pool, decision.threadsAfter());
 				if (decision.action() == ScalingAction.SCALE_UP) {
@@ -272,11 +288,23 @@ final class Controller implements Runnable {
 		}
 	}
 
+	/** CPU utilisation, or NaN when the probe fails; a failing probe is logged once and does not stop the tick. */
 	private double readCpu() {
-		if (this.cpuProbe == null) {
-			this.cpuProbe = CpuProbe.create();
+		try {
+			if (this.cpuProbe == null) {
+				this.cpuProbe = this.cpuProbeFactory.get();
+			}
+			double cpu = this.cpuProbe.cpuPercent();
+			this.cpuProbeFailed = false;
+			return cpu;
 		}
-		return this.cpuProbe.cpuPercent();
+		catch (RuntimeException | LinkageError ex) {
+			if (!this.cpuProbeFailed) {
+				this.logger.log(System.Logger.Level.WARNING, "CPU probe failed; deciding without CPU utilisation", ex);
+				this.cpuProbeFailed = true;
+			}
+			return Double.NaN;
+		}
 	}
 
 	private void log(ScalingDecision decision) {

@@ -12,11 +12,13 @@ import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.betapool.PoolMetrics;
 import io.betapool.ScalingDecision;
 import io.betapool.TaskMetrics;
 import io.betapool.control.ScalingPolicy;
+import io.betapool.measure.CpuProbe;
 import io.betapool.measure.Ticker;
 import org.jspecify.annotations.Nullable;
 
@@ -56,7 +58,7 @@ public final class PoolEngine {
 				() -> controllerRef[0].stop(), settings.logger);
 		this.controller = new Controller(this.pool, this.registry, settings.policy, this.decisions, settings.ticker,
 				settings.clock, settings.monitorInterval, settings.minWorkers, settings.maxWorkers,
-				settings.enableLogging, settings.logger);
+				settings.enableLogging, settings.logger, settings.cpuProbeFactory);
 		controllerRef[0] = this.controller;
 		this.controller.start(settings.threadNamePrefix + "controller");
 	}
@@ -199,6 +201,8 @@ public final class PoolEngine {
 
 		System.Logger logger = System.getLogger("io.betapool");
 
+		Supplier<CpuProbe> cpuProbeFactory = CpuProbe::create;
+
 		public Settings name(String name) {
 			this.name = Objects.requireNonNull(name, "name");
 			return this;
@@ -264,6 +268,12 @@ public final class PoolEngine {
 
 		public Settings clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/** Makes the probe the controller reads CPU utilisation from; called on the controller thread. */
+		public Settings cpuProbe(Supplier<CpuProbe> cpuProbeFactory) {
+			this.cpuProbeFactory = Objects.requireNonNull(cpuProbeFactory, "cpuProbeFactory");
 			return this;
 		}
 

@@ -1,0 +1,60 @@
+package io.betapool.control;
+
+import io.betapool.ScalingAction;
+import io.betapool.ScalingDecision;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StallDetectorTests {
+
+	private static final long TICK = 500_000_000L;
+
+	private final StallDetector detector = new StallDetector();
+
+	private long now = Long.MAX_VALUE - TICK;
+
+	private ControlSample sample(int threads, int active, int queued, long completed) {
+		this.now += TICK;
+		return ControlSample.builder()
+			.nanoTime(this.now)
+			.currentThreads(threads)
+			.bounds(1, 8)
+			.activeThreads(active)
+			.queueSize(queued)
+			.intervalTasks(completed)
+			.build();
+	}
+
+	@Test
+	void reportsAPoolAtItsMaximumWhoseWorkersAllWaitWithoutProgress() {
+		assertThat(this.detector.observe(sample(8, 8, 12, 0), 1.0)).isNull();
+		ScalingDecision report = this.detector.observe(sample(8, 8, 12, 0), 1.0);
+		assertThat(report).isNotNull();
+		assertThat(report.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(report.threadsAfter()).isEqualTo(8);
+		assertThat(report.reason()).startsWith("Possible deadlock: all 8 workers have been busy for at least 500 ms")
+			.contains("while 12 tasks wait").contains("maximum of 8 threads");
+	}
+
+	@Test
+	void reportsOncePerEpisode() {
+		this.detector.observe(sample(8, 8, 1, 0), 1.0);
+		assertThat(this.detector.observe(sample(8, 8, 1, 0), 1.0)).isNotNull();
+		assertThat(this.detector.observe(sample(8, 8, 1, 0), 1.0)).isNull();
+		assertThat(this.detector.observe(sample(8, 8, 1, 3), 1.0)).isNull();
+		this.detector.observe(sample(8, 8, 1, 0), 1.0);
+		assertThat(this.detector.observe(sample(8, 8, 1, 0), 1.0)).isNotNull();
+	}
+
+	@Test
+	void progressOrSpareThreadsOrAnEmptyQueueAreNoStall() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.detector.observe(sample(8, 8, 5, 1), 1.0)).isNull();
+			assertThat(this.detector.observe(sample(6, 6, 5, 0), 1.0)).isNull();
+			assertThat(this.detector.observe(sample(8, 7, 5, 0), 1.0)).isNull();
+			assertThat(this.detector.observe(sample(8, 8, 0, 0), 1.0)).isNull();
+		}
+	}
+
+}
