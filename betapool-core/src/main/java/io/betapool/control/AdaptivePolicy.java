@@ -29,14 +29,17 @@ import static io.betapool.control.Decisions.veto;
  *   no work waits:
  *       desired = min(goetz, n, ⌈{@value #HEADROOM} · busy⌉ + 1)
  *   desired &gt; n  →  grow to min(goetz, max(desired, n + scaleUpStep)), unless the CPU is saturated:
- *                   cpu ≥ cpuUpperThreshold, or cpu ≥ cpuLowerThreshold and workers spend
- *                   ≥ {@value #SATURATED_RUN_QUEUE_SHARE} of their busy time waiting for a core (veto)
+ *                   cpu ≥ cpuUpperThreshold and workers spend ≥ {@value #BUSY_CORE_RUN_QUEUE_SHARE} of
+ *                   their busy time waiting for a core, or cpu ≥ cpuLowerThreshold and they spend
+ *                   ≥ {@value #SATURATED_RUN_QUEUE_SHARE} of it so (veto)
  *   desired &lt; n  →  CPU-bound (β̂ &lt; betaLowThreshold) or work waits: shrink to desired;
  *                   idle: shrink by half the excess, at least scaleDownStep
  *   no task ran  →  idle: shrink by half the excess over minWorkers
  * </pre>
  * <b>Hysteresis.</b> A resize smaller than {@code max(step, }{@value #RELATIVE_DEADBAND}{@code · n)} is
- * not made; a resize in the direction opposite to the last one waits for {@code stabilizationWindow}.
+ * not made; a resize in the direction opposite to the last one waits for {@code stabilizationWindow},
+ * unless β changed by more than {@value #REGIME_CHANGE} since: then the work is new and the pool
+ * follows it at once.
  *
  * <p><b>Growth that does not pay.</b> Some work does not speed up with threads although its threads
  * wait: tasks that queue on one lock (the JVM's nearest analogue of the GIL), or a backend that is
@@ -53,6 +56,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	/** Weight of the newest interval in the smoothed β. */
 	public static final double SMOOTHING = 0.5;
+
+	/**
+	 * Share of busy time spent waiting for a core below which a busy CPU is not this pool's doing: other
+	 * processes load it, and this pool's threads still get a core when they need one.
+	 */
+	public static final double BUSY_CORE_RUN_QUEUE_SHARE = 0.05;
 
 	/** A change of β larger than this is a new kind of work: the smoothed β jumps to it. */
 	public static final double REGIME_CHANGE = 0.25;
@@ -122,6 +131,10 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			boolean regimeChange = Math.abs(measured - this.smoothedBeta) > REGIME_CHANGE;
 			this.smoothedBeta = (Double.isNaN(this.smoothedBeta) || regimeChange) ? measured
 					: this.smoothedBeta + SMOOTHING * (measured - this.smoothedBeta);
+			if (regimeChange) {
+				// new work: the last resize answered other work, so turning back is no oscillation
+				this.lastDirection = 0;
+			}
 		}
 		double beta = this.smoothedBeta;
 		if (sample.completedTasks() < this.config.warmupTaskCount()) {
@@ -288,10 +301,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		if (Double.isNaN(cpu)) {
 			return false;
 		}
+		double share = sample.runQueueShare();
 		if (cpu >= this.config.cpuUpperThreshold()) {
-			return true;
+			// where the scheduler says our own workers hardly wait for a core, the load is someone else's
+			return Double.isNaN(share) || share >= BUSY_CORE_RUN_QUEUE_SHARE;
 		}
-		return cpu >= this.config.cpuLowerThreshold() && sample.runQueueShare() >= SATURATED_RUN_QUEUE_SHARE;
+		return cpu >= this.config.cpuLowerThreshold() && share >= SATURATED_RUN_QUEUE_SHARE;
 	}
 
 	private boolean isReversal(ControlSample sample, int direction) {

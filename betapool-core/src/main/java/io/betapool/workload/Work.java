@@ -31,12 +31,17 @@ final class Work {
 	private Work() {
 	}
 
+	/**
+	 * Runs {@code iterations} mix steps from {@code state}; the result is also published, so the work
+	 * happens even when the caller drops it.
+	 */
 	static long mix(long state, int iterations) {
 		long h = state;
 		for (int i = 0; i < iterations; i++) {
 			h = (h ^ i) * GOLDEN;
 			h ^= h >>> 31;
 		}
+		consume(h);
 		return h;
 	}
 

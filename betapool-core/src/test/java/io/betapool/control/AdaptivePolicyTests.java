@@ -170,15 +170,26 @@ class AdaptivePolicyTests {
 	void doesNotReverseWithinTheStabilisationWindow() {
 		ScalingDecision grow = this.policy.decide(waiting(2, 0.8));
 		assertThat(grow.threadsAfter()).isEqualTo(10);
-		// the work turns CPU-bound right away: the shrink must wait for the 2 s window
-		ScalingDecision held = this.policy.decide(waiting(10, 0.0));
+		// β drifts down (smoothed 0.8 → 0.7 → 0.65 → …): the shrink it calls for waits for the 2 s window
+		ScalingDecision held = this.policy.decide(waiting(10, 0.6));
 		assertThat(held.action()).isEqualTo(ScalingAction.HOLD);
 		assertThat(held.reason()).startsWith("Stabilising");
-		this.policy.decide(waiting(10, 0.0));
-		this.policy.decide(waiting(10, 0.0));
+		this.policy.decide(waiting(10, 0.6));
+		this.policy.decide(waiting(10, 0.6));
+		ScalingDecision shrink = this.policy.decide(waiting(10, 0.6));
+		assertThat(shrink.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(shrink.threadsAfter()).isEqualTo(6);
+	}
+
+	@Test
+	void newWorkMayReverseTheLastResizeAtOnce() {
+		assertThat(this.policy.decide(waiting(2, 0.8)).threadsAfter()).isEqualTo(10);
 		ScalingDecision shrink = this.policy.decide(waiting(10, 0.0));
 		assertThat(shrink.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(shrink.threadsAfter()).isEqualTo(2);
+		ScalingDecision grow = this.policy.decide(waiting(2, 0.95));
+		assertThat(grow.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(grow.threadsAfter()).isEqualTo(40);
 	}
 
 	@Test
@@ -188,9 +199,17 @@ class AdaptivePolicyTests {
 		assertThat(grow.threadsAfter()).isEqualTo(10);
 		// the ticker has now wrapped to negative values
 		assertThat(this.now + TICK).isNegative();
-		assertThat(this.policy.decide(waiting(10, 0.0)).action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(this.policy.decide(waiting(10, 0.6)).action()).isEqualTo(ScalingAction.HOLD);
 		this.now += 3 * TICK;
-		assertThat(this.policy.decide(waiting(10, 0.0)).action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(this.policy.decide(waiting(10, 0.6)).action()).isEqualTo(ScalingAction.SCALE_DOWN);
+	}
+
+	@Test
+	void aBusyCpuThatIsNotThisPoolsDoingDoesNotVetoGrowth() {
+		ScalingDecision decision = this.policy.decide(sample(1).blockingRatio(0.9).activeThreads(1).queueSize(200)
+			.cpuPercent(97).runQueueShare(0.01).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(decision.threadsAfter()).isEqualTo(20);
 	}
 
 	@Test
