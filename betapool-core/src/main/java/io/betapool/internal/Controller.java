@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Controller implements Runnable {
 
+	/** How many tasks a tick the pool aims to time, for latency percentiles and queue wait. */
+	static final int SAMPLES_PER_TICK = 1024;
+
 	/** Less busy time than this in an interval is too little to judge β by. */
 	private static final long MIN_BUSY_NANOS = 1_000_000;
 
@@ -191,6 +194,7 @@ final class Controller implements Runnable {
 				(double) sums.busy / interval, beta, rawBeta, runQueueShare, cpu, throughput,
 				(sums.executionSum > 0) ? (double) sums.queueWaitSum / sums.executionSum : Double.NaN);
 		this.window.endTick(sums.tasks, interval);
+		this.pool.sampleOneIn(sampleMask(sums.tasks));
 		Snapshot previous = this.snapshot;
 		long ups = previous.scaleUps;
 		long downs = previous.scaleDowns;
@@ -230,10 +234,9 @@ final class Controller implements Runnable {
 		Interval sums = new Interval();
 		for (WorkerStats w : this.registry.workers()) {
 			boolean retired = w.isRetired();
-			long completed = w.completed();
-			long fresh = completed - w.seenCompleted;
-			long sampled = Math.min(fresh, WorkerStats.RING);
-			for (long j = completed - sampled; j < completed; j++) {
+			long sampled = w.sampled();
+			long fresh = Math.min(sampled - w.seenSampled, WorkerStats.RING);
+			for (long j = sampled - fresh; j < sampled; j++) {
 				int slot = (int) (j & (WorkerStats.RING - 1));
 				long latency = w.latencyRing[slot];
 				long execution = w.executionRing[slot];
@@ -241,7 +244,9 @@ final class Controller implements Runnable {
 				sums.queueWaitSum += Math.max(0, latency - execution);
 				sums.executionSum += execution;
 			}
-			sums.tasks += fresh;
+			w.seenSampled = sampled;
+			long completed = w.completed();
+			sums.tasks += completed - w.seenCompleted;
 			w.seenCompleted = completed;
 			long failed = w.failed();
 			sums.failed += failed - w.seenFailed;
@@ -262,6 +267,18 @@ final class Controller implements Runnable {
 			}
 		}
 		return sums;
+	}
+
+	/**
+	 * One task in {@code mask + 1} is timed, with the mask chosen from the last interval's task count so
+	 * that about {@value #SAMPLES_PER_TICK} tasks a tick are timed, and at least one in 1024.
+	 */
+	static int sampleMask(long tasksPerTick) {
+		long ratio = tasksPerTick / SAMPLES_PER_TICK;
+		if (ratio < 2) {
+			return 0;
+		}
+		return (int) Math.min(1023, Long.highestOneBit(ratio) - 1);
 	}
 
 	private void readCpu(WorkerStats w, Interval sums) {

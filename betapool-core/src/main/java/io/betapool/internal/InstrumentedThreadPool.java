@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -31,10 +32,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@link ThreadPoolExecutor} under both executors, with per-task accounting in its hooks.
  *
- * <p>The task path adds, per task: one small wrapper for {@code execute} (none for {@code submit},
- * whose future carries the stamp), three ticker reads, a thread-local lookup in each hook, and a few
- * single-writer stores into the worker's {@link WorkerStats}. No lock, no system call beyond the
- * ticker, and no CPU-time call unless a task-metrics listener asks for it.
+ * <p>The task path adds, per task: a draw from {@link ThreadLocalRandom} that decides whether the task
+ * is timed, a field read of the worker's {@link WorkerStats} and a single-writer count. Only a sample of
+ * the tasks — all of them while the pool runs fewer than about two thousand a tick, then one in
+ * {@code sampleMask + 1}, as the controller sets it — is wrapped (for {@code execute}) and stamped with
+ * the ticker at submission, start and end, for latency and execution time; a clock read costs more than
+ * a small task's whole trip through a {@link ThreadPoolExecutor} on some machines. Busy time needs no
+ * per-task clock: it is the workers' life minus the time they wait on an empty queue. No lock and no
+ * CPU-time call, unless a task-metrics listener asks for every task to be timed.
  */
 final class InstrumentedThreadPool extends ThreadPoolExecutor {
 
@@ -53,6 +58,9 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 	private final AtomicLong taskSequence = new AtomicLong();
 
 	private final System.Logger logger;
+
+	/** One task in {@code sampleMask + 1} is timed; 0 times every task. Set by the controller. */
+	private volatile int sampleMask;
 
 	InstrumentedThreadPool(int size, BlockingQueue<Runnable> queue, WorkerRegistry registry, Ticker ticker,
 			Clock clock, @Nullable RejectedExecutionHandler userHandler, String poolName,
@@ -75,17 +83,44 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 	@Override
 	public void execute(Runnable command) {
 		Objects.requireNonNull(command, "command");
-		super.execute((command instanceof TimedTask) ? command : new TimedRunnable(command, this.ticker.read()));
+		if (command instanceof TimedTask || !sampleNext()) {
+			super.execute(command);
+		}
+		else {
+			super.execute(new TimedRunnable(command, stamp()));
+		}
 	}
 
 	@Override
 	protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
-		return new TimedFutureTask<>(callable, this.ticker.read());
+		return new TimedFutureTask<>(callable, sampleNext() ? stamp() : 0);
 	}
 
 	@Override
 	protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
-		return new TimedFutureTask<>(runnable, value, this.ticker.read());
+		return new TimedFutureTask<>(runnable, value, sampleNext() ? stamp() : 0);
+	}
+
+	/** Sets how sparsely tasks are timed: one in {@code mask + 1}, with {@code mask} one less than a power of two. */
+	void sampleOneIn(int mask) {
+		if (this.taskMetricsListener == null) {
+			this.sampleMask = mask;
+		}
+	}
+
+	private boolean sampleNext() {
+		int mask = this.sampleMask;
+		return mask == 0 || (ThreadLocalRandom.current().nextInt() & mask) == 0;
+	}
+
+	/** A submission stamp; never 0, which marks a task that is not timed. */
+	private long stamp() {
+		long now = this.ticker.read();
+		return (now == 0) ? 1 : now;
+	}
+
+	private static boolean isSampled(Runnable task) {
+		return task instanceof TimedTask timed && timed.submitNanos() != 0;
 	}
 
 	@Override
@@ -164,16 +199,19 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 	}
 
 	private <T> Future<T> start(Callable<T> task, BlockingQueue<Future<T>> completions) {
-		TimedFutureTask<T> future = new TimedFutureTask<>(task, this.ticker.read(), completions);
+		TimedFutureTask<T> future = new TimedFutureTask<>(task, sampleNext() ? stamp() : 0, completions);
 		execute(future);
 		return future;
 	}
 
 	@Override
 	protected void beforeExecute(Thread thread, Runnable task) {
+		if (!isSampled(task)) {
+			return;
+		}
 		WorkerStats stats = this.registry.current();
 		if (stats != null) {
-			stats.taskStarted(this.ticker.read());
+			stats.sampleStart = this.ticker.read();
 			if (this.threadBean != null) {
 				stats.cpuAtStart = this.threadBean.getCurrentThreadCpuTime();
 			}
@@ -186,12 +224,15 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 		if (stats == null) {
 			return;
 		}
-		long now = this.ticker.read();
 		TimedTask timed = (task instanceof TimedTask t) ? t : null;
 		boolean failed = thrown != null || (timed != null && timed.failed());
-		long execution = stats.taskEnded(now, (timed != null) ? timed.submitNanos() : now, failed);
+		if (timed == null || timed.submitNanos() == 0) {
+			stats.taskEnded(failed);
+			return;
+		}
+		long execution = stats.sampledTaskEnded(this.ticker.read(), timed.submitNanos(), failed);
 		if (this.threadBean != null && this.taskMetricsListener != null) {
-			Throwable failure = (thrown != null) ? thrown : (timed != null) ? timed.failure() : null;
+			Throwable failure = (thrown != null) ? thrown : timed.failure();
 			long cpu = Math.max(0, this.threadBean.getCurrentThreadCpuTime() - stats.cpuAtStart);
 			reportTaskMetrics(TaskMetrics.of(this.taskSequence.incrementAndGet(), Duration.ofNanos(execution),
 					Duration.ofNanos(cpu), this.clock.instant(), failure));

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +46,10 @@ public final class PoolEngine {
 	private PoolEngine(Settings settings) {
 		this.minWorkers = settings.minWorkers;
 		this.maxWorkers = settings.maxWorkers;
-		this.registry = new WorkerRegistry(settings.threadNamePrefix, settings.threadFactory, settings.logger);
+		this.registry = new WorkerRegistry(settings.threadNamePrefix, settings.threadFactory, settings.ticker,
+				settings.logger);
 		this.decisions = new DecisionLog(settings.decisionHistorySize);
-		BlockingQueue<Runnable> queue = (settings.queueCapacity == Integer.MAX_VALUE) ? new LinkedBlockingQueue<>()
-				: new ArrayBlockingQueue<>(settings.queueCapacity);
+		BlockingQueue<Runnable> queue = new IdleTrackingQueue(settings.queueCapacity, this.registry, settings.ticker);
 		Controller[] controllerRef = new Controller[1];
 		this.pool = new InstrumentedThreadPool(settings.minWorkers, queue, this.registry, settings.ticker,
 				settings.clock, settings.rejectedExecutionHandler, settings.name, settings.taskMetricsListener,

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  */
 interface TimedTask {
 
-	/** The ticker reading when the task was submitted. */
+	/** The ticker reading when the task was submitted, or 0 when the task is not timed. */
 	long submitNanos();
 
 	/** The task the user submitted, handed back by {@code shutdownNow} and rejection handlers. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.betapool.measure.SchedStat;
+import io.betapool.measure.Ticker;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,9 +34,12 @@ final class WorkerRegistry implements ThreadFactory {
 
 	private final ThreadLocal<WorkerStats> current = new ThreadLocal<>();
 
-	WorkerRegistry(String namePrefix, @Nullable ThreadFactory userFactory, System.Logger logger) {
+	private final Ticker ticker;
+
+	WorkerRegistry(String namePrefix, @Nullable ThreadFactory userFactory, Ticker ticker, System.Logger logger) {
 		this.namePrefix = namePrefix;
 		this.userFactory = userFactory;
+		this.ticker = ticker;
 		this.logger = logger;
 	}
 
@@ -44,8 +48,7 @@ final class WorkerRegistry implements ThreadFactory {
 		WorkerBody body = new WorkerBody(worker);
 		Thread thread = fromUserFactory(body);
 		if (thread == null) {
-			thread = new Thread(body, this.namePrefix + this.sequence.incrementAndGet());
-			thread.setDaemon(false);
+			thread = new WorkerThread(body, this.namePrefix + this.sequence.incrementAndGet());
 		}
 		body.owner = thread;
 		return thread;
@@ -77,20 +80,33 @@ final class WorkerRegistry implements ThreadFactory {
 	}
 
 	private void runWorker(Runnable worker) {
-		WorkerStats stats = new WorkerStats(Thread.currentThread(), SchedStat.currentThreadId());
+		Thread thread = Thread.currentThread();
+		WorkerStats stats = new WorkerStats(thread, SchedStat.currentThreadId(), this.ticker.read());
 		this.workers.add(stats);
-		this.current.set(stats);
+		if (thread instanceof WorkerThread own) {
+			own.stats = stats;
+		}
+		else {
+			this.current.set(stats);
+		}
 		try {
 			worker.run();
 		}
 		finally {
 			this.current.remove();
-			stats.retire();
+			stats.retire(this.ticker.read());
 		}
 	}
 
-	/** The stats of the calling worker, or {@code null} on a thread that is not one of ours. */
+	/**
+	 * The stats of the calling worker, or {@code null} on a thread that is not one of ours: a field of the
+	 * thread for the pool's own threads, a thread-local for threads from a user's factory.
+	 */
 	@Nullable WorkerStats current() {
+		Thread thread = Thread.currentThread();
+		if (thread instanceof WorkerThread own) {
+			return own.stats;
+		}
 		return this.current.get();
 	}
 
@@ -102,6 +118,18 @@ final class WorkerRegistry implements ThreadFactory {
 	/** Forgets a worker whose thread has ended and whose figures have been read. */
 	void forget(WorkerStats stats) {
 		this.workers.remove(stats);
+	}
+
+	/** A thread the pool made itself, carrying its worker's stats. */
+	private static final class WorkerThread extends Thread {
+
+		@Nullable WorkerStats stats;
+
+		WorkerThread(Runnable body, String name) {
+			super(body, name);
+			setDaemon(false);
+		}
+
 	}
 
 	/** A worker's run, which only the thread it was given to may perform. */

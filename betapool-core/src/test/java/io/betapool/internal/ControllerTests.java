@@ -108,4 +108,14 @@ class ControllerTests {
 		}
 	}
 
+	@Test
+	void timesEveryTaskAtLowRatesAndAboutAThousandATickAtHighRates() {
+		assertThat(Controller.sampleMask(0)).isZero();
+		assertThat(Controller.sampleMask(2_000)).isZero();
+		assertThat(Controller.sampleMask(4_096)).isEqualTo(3);
+		assertThat(Controller.sampleMask(100_000)).isEqualTo(63);
+		assertThat(100_000 / (Controller.sampleMask(100_000) + 1)).isBetween(1_024, 2_048);
+		assertThat(Controller.sampleMask(Long.MAX_VALUE)).isEqualTo(1023);
+	}
+
 }

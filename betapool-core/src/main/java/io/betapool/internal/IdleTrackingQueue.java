@@ -1,0 +1,66 @@
+package io.betapool.internal;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.betapool.measure.Ticker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The task queue of a pool, which also measures how long each worker waits on it while it is empty:
+ * the idle time that busy time is derived from. A worker that finds a task waiting takes it without
+ * reading a clock; only a worker about to block stamps the start and end of its wait.
+ */
+final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient WorkerRegistry registry;
+
+	private final transient Ticker ticker;
+
+	IdleTrackingQueue(int capacity, WorkerRegistry registry, Ticker ticker) {
+		super(capacity);
+		this.registry = registry;
+		this.ticker = ticker;
+	}
+
+	@Override
+	public Runnable take() throws InterruptedException {
+		Runnable task = poll();
+		if (task != null) {
+			return task;
+		}
+		WorkerStats stats = this.registry.current();
+		if (stats == null) {
+			return super.take();
+		}
+		stats.idleStarted(this.ticker.read());
+		try {
+			return super.take();
+		}
+		finally {
+			stats.idleEnded(this.ticker.read());
+		}
+	}
+
+	@Override
+	public @Nullable Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
+		Runnable task = poll();
+		if (task != null || timeout <= 0) {
+			return task;
+		}
+		WorkerStats stats = this.registry.current();
+		if (stats == null) {
+			return super.poll(timeout, unit);
+		}
+		stats.idleStarted(this.ticker.read());
+		try {
+			return super.poll(timeout, unit);
+		}
+		finally {
+			stats.idleEnded(this.ticker.read());
+		}
+	}
+
+}
