@@ -1,0 +1,145 @@
+package io.betapool.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.betapool.benchmarks.contender.VirtualThreads;
+import io.betapool.benchmarks.harness.Campaign;
+import io.betapool.benchmarks.harness.Durations;
+import io.betapool.benchmarks.harness.ProcessMemory;
+import io.betapool.benchmarks.report.Commands;
+import io.betapool.benchmarks.report.ReportWriter;
+import io.betapool.benchmarks.result.MachineInfo;
+import io.betapool.benchmarks.result.RunInfo;
+import io.betapool.benchmarks.result.RunResults;
+import io.betapool.benchmarks.result.WorkloadResults;
+import io.betapool.benchmarks.workload.Calibration;
+import io.betapool.benchmarks.workload.WorkloadSpec;
+import io.betapool.benchmarks.workload.Workloads;
+
+/**
+ * The benchmark harness: in one JVM run, drives every workload through every contender under a closed
+ * loop and open loops, and writes the report. From the repository root:
+ * <pre>
+ *   mvn -B -q -pl betapool-benchmarks -am package -DskipTests
+ *   java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -jar betapool-benchmarks/target/benchmarks.jar --out docs
+ *   java -jar betapool-benchmarks/target/benchmarks.jar --quick --out betapool-benchmarks/target/quick
+ * </pre>
+ * See {@link RunOptions} for every option. The exit status is 0 when the report was written.
+ */
+public final class Harness {
+
+	private static final Duration CALIBRATION_WARMUP = Duration.ofSeconds(2);
+
+	private final RunOptions options;
+
+	private final PrintStream out;
+
+	Harness(RunOptions options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+	}
+
+	public static void main(String[] args) throws IOException, InterruptedException {
+		RunOptions options;
+		try {
+			options = RunOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println("usage: java -jar " + Commands.JAR + " [--quick] [--out DIR] [--workloads a,b] "
+					+ "[--sizes 1,2,4] [--loads 0.5,0.7] [--warmup 5s] [--static-warmup 2s] [--measure 10s] "
+					+ "[--phase 8s] [--drain 1s] [--pause 250ms] [--no-refine] [--seed 42]");
+			System.exit(2);
+			return;
+		}
+		Path report = new Harness(options, System.out).run(String.join(" ", args));
+		System.out.println("Report written to " + report);
+		System.exit(0);
+	}
+
+	/** Runs every cell and writes the report; returns the report's path. */
+	Path run(String arguments) throws IOException, InterruptedException {
+		Instant started = Instant.now();
+		Duration warmup = this.options.durations().warmup();
+		Calibration calibration = Calibration.measure((warmup.compareTo(CALIBRATION_WARMUP) < 0)
+				? Duration.ofMillis(Math.max(100, warmup.toMillis())) : CALIBRATION_WARMUP);
+		List<WorkloadSpec> workloads = selected(Workloads.standard(calibration));
+		int cores = Runtime.getRuntime().availableProcessors();
+		Campaign campaign = new Campaign(this.options.durations(), this.options.sizes(), this.options.refine(),
+				this.options.loads(), cores, this.options.seed(), this.out, workloads.size());
+		this.out.printf(Locale.ROOT, "BetaPool benchmarks: %d workloads, about %d cells, roughly %.0f minutes on %d cores%s%n",
+				workloads.size(), campaign.expectedCells(), estimateMinutes(workloads, campaign.expectedCells()), cores,
+				VirtualThreads.available() ? "" : " (no virtual threads on this JDK)");
+		List<WorkloadResults> results = new ArrayList<>();
+		for (WorkloadSpec spec : workloads) {
+			results.add(campaign.run(spec));
+		}
+		MachineInfo machine = MachineInfo.current(ProcessMemory.source());
+		String command = "java " + (machine.jvmFlags().isEmpty() ? "" : String.join(" ", machine.jvmFlags()) + " ")
+				+ "-jar " + Commands.JAR + (arguments.isBlank() ? "" : " " + arguments);
+		RunInfo info = new RunInfo(command, started, Duration.between(started, Instant.now()), this.options.quick(),
+				machine, calibration.iterationsPerMs(), settings());
+		return ReportWriter.write(this.options.out(), new RunResults(info, results));
+	}
+
+	private List<WorkloadSpec> selected(List<WorkloadSpec> all) {
+		if (this.options.workloads().isEmpty()) {
+			return all;
+		}
+		List<WorkloadSpec> chosen = all.stream().filter((spec) -> this.options.workloads().contains(spec.id())).toList();
+		if (chosen.size() != this.options.workloads().size()) {
+			throw new IllegalArgumentException("unknown workload in " + this.options.workloads() + "; known: "
+					+ all.stream().map(WorkloadSpec::id).collect(Collectors.joining(", ")));
+		}
+		return chosen;
+	}
+
+	private double estimateMinutes(List<WorkloadSpec> workloads, int cells) {
+		Durations d = this.options.durations();
+		double seconds = 0;
+		for (WorkloadSpec spec : workloads) {
+			double measured = spec.isPhaseShift() ? spec.phases().size() * seconds(d.phase()) : seconds(d.measure());
+			double cell = (seconds(d.warmup()) + seconds(d.staticWarmup())) / 2 + measured + seconds(d.pause())
+					+ seconds(d.drain()) / 2 + 0.3;
+			seconds += cell * cells / Math.max(1, workloads.size());
+		}
+		return seconds / 60;
+	}
+
+	private List<String> settings() {
+		Durations d = this.options.durations();
+		List<String> lines = new ArrayList<>();
+		lines.add("Durations: warm-up " + text(d.warmup()) + " for executors that size themselves, " + text(d.staticWarmup())
+				+ " for static pools; then " + text(d.measure()) + " measured (the shifting workload: " + text(d.phase())
+				+ " per phase, all measured); open loops drain for up to " + text(d.drain()) + "; " + text(d.pause())
+				+ " pause between cells.");
+		lines.add("Static sweep (closed loop): " + this.options.sizes().stream().map(String::valueOf)
+			.collect(Collectors.joining(", ")) + " threads"
+				+ (this.options.refine() ? ", then three sizes between half the knee and the knee." : "."));
+		lines.add("Open-loop loads: " + (this.options.loads().isEmpty() ? "none"
+				: this.options.loads().stream().map((l) -> Math.round(l * 100) + " %").collect(Collectors.joining(", ")))
+				+ " of capacity; closed loops keep " + Workloads.OUTSTANDING + " tasks outstanding; arrival schedules seeded with "
+				+ this.options.seed() + ".");
+		lines.add("Virtual threads: " + (VirtualThreads.available() ? "available on this JDK."
+				: "not available on this JDK (they need 21 or later)."));
+		return lines;
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toNanos() / 1e9;
+	}
+
+	private static String text(Duration duration) {
+		double s = seconds(duration);
+		return (s < 1) ? Math.round(s * 1000) + " ms" : ((s == Math.rint(s)) ? (long) s + " s" : s + " s");
+	}
+
+}

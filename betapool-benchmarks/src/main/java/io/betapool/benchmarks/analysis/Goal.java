@@ -1,0 +1,64 @@
+package io.betapool.benchmarks.analysis;
+
+import java.util.Locale;
+
+/**
+ * The goals the numbers are held to. They are reported, never asserted: a miss is a finding.
+ */
+public enum Goal {
+
+	/**
+	 * Every steady workload: betapool's throughput ≥ {@value #THROUGHPUT_RATIO} × the best static's,
+	 * its p99 ≤ {@value #P99_RATIO} × the best static's, and its mean threads ≤
+	 * {@value #KNEE_THREADS_RATIO} × the knee's.
+	 */
+	STEADY,
+
+	/**
+	 * The phase-shifting workload: betapool's overall throughput ≥ {@value #THROUGHPUT_RATIO} × the best
+	 * static's, and its CPU-phase p99 below that pool's.
+	 */
+	PHASE_SHIFT,
+
+	/** Pure CPU work: betapool's peak threads ≤ cores + 1. */
+	CPU_THREADS,
+
+	/** After a phase shift: within 10 % of the new phase's knee in ≤ {@value #CONVERGENCE_SECONDS} s. */
+	CONVERGENCE,
+
+	/** Per-task overhead: no-op throughput ≥ {@value #OVERHEAD_RATIO} × {@code ThreadPoolExecutor}'s at equal threads. */
+	OVERHEAD;
+
+	/** Throughput betapool must reach, as a share of the best static pool's. */
+	public static final double THROUGHPUT_RATIO = 0.98;
+
+	/** Largest p99 allowed, as a multiple of the best static pool's. */
+	public static final double P99_RATIO = 1.1;
+
+	/** Most threads allowed, as a multiple of the knee's. */
+	public static final double KNEE_THREADS_RATIO = 1.25;
+
+	/** Longest time allowed to approach the new size after a phase shift. */
+	public static final double CONVERGENCE_SECONDS = 1.0;
+
+	/** No-op throughput betapool must reach, as a share of {@code ThreadPoolExecutor}'s. */
+	public static final double OVERHEAD_RATIO = 0.9;
+
+	/** The goal in one line, with its thresholds. */
+	public String title() {
+		return switch (this) {
+			case STEADY -> String.format(Locale.ROOT,
+					"Steady workloads: throughput ≥ %s × best static, p99 ≤ %s × best static, mean threads ≤ %s × knee",
+					THROUGHPUT_RATIO, P99_RATIO, KNEE_THREADS_RATIO);
+			case PHASE_SHIFT -> String.format(Locale.ROOT,
+					"Phase shift: overall throughput ≥ %s × best static, CPU-phase p99 below the best static's",
+					THROUGHPUT_RATIO);
+			case CPU_THREADS -> "Pure CPU work: at most cores + 1 threads";
+			case CONVERGENCE -> String.format(Locale.ROOT,
+					"After a phase shift: within 10 %% of the new phase's knee in ≤ %s s", CONVERGENCE_SECONDS);
+			case OVERHEAD -> String.format(Locale.ROOT,
+					"Per-task overhead: no-op throughput ≥ %s × ThreadPoolExecutor's at equal threads", OVERHEAD_RATIO);
+		};
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.betapool.benchmarks.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.betapool.ControllerConfig;
+import io.betapool.ScalingAction;
+import io.betapool.benchmarks.result.CellResult;
+import io.betapool.benchmarks.result.DecisionSummary;
+import io.betapool.benchmarks.result.Figures;
+import io.betapool.benchmarks.result.Overhead;
+import io.betapool.benchmarks.result.Sample;
+import org.jspecify.annotations.Nullable;
+
+import static io.betapool.benchmarks.analysis.Format.ms;
+import static io.betapool.benchmarks.analysis.Format.number;
+import static io.betapool.benchmarks.analysis.Format.percent;
+import static io.betapool.benchmarks.analysis.Format.rate;
+import static io.betapool.benchmarks.analysis.Format.ratio;
+import static io.betapool.benchmarks.analysis.Format.seconds;
+import static io.betapool.benchmarks.analysis.Format.threadCount;
+import static io.betapool.benchmarks.analysis.Format.threads;
+
+/**
+ * Explains a missed goal in words built from the figures: how many threads betapool ran against the
+ * knee and the best static size, where its latency went, and what its controller said about its
+ * latest decisions of each kind.
+ */
+final class Limits {
+
+	private Limits() {
+	}
+
+	static String steady(WorkloadView view, CellResult adaptive, CellResult best, double throughputRatio,
+			double p99Ratio, int knee) {
+		List<String> parts = new ArrayList<>();
+		Figures a = adaptive.overall();
+		Figures b = best.overall();
+		int bestSize = best.contender().size();
+		if (throughputRatio < Goal.THROUGHPUT_RATIO) {
+			if (a.meanThreads() < knee) {
+				parts.add("Throughput: betapool averaged " + threadCount(a.meanThreads()) + ", below the knee of "
+						+ knee + " (the smallest static size within 2 % of the best), so it ran short of the threads "
+						+ "the work needs" + controllerSays(adaptive.decisions(), ScalingAction.VETO, ScalingAction.HOLD));
+			}
+			else {
+				parts.add("Throughput: betapool averaged " + threadCount(a.meanThreads()) + ", at or above the knee of "
+						+ knee + ", yet completed " + ratio(throughputRatio) + " of static " + bestSize
+						+ "'s tasks; the process used " + percentOf(adaptive.cpuPercent()) + " CPU against "
+						+ percentOf(best.cpuPercent()) + " for static " + bestSize
+						+ ", so per-task cost or the noise between cells is what remains");
+			}
+		}
+		if (p99Ratio > Goal.P99_RATIO) {
+			String where = (a.meanThreads() > bestSize)
+					? "more runnable threads than static " + bestSize + " shared the cores, which lengthens the tail"
+					: "fewer threads than static " + bestSize + ", so tasks waited longer in the queue";
+			parts.add("p99: " + ms(a.p99Ms()) + " ms against " + ms(b.p99Ms()) + " ms with " + threadCount(a.meanThreads())
+					+ " on average: " + where);
+		}
+		double allowed = Goal.KNEE_THREADS_RATIO * knee;
+		if (a.meanThreads() > allowed) {
+			String kneeThroughput = view.sweep().at(knee).map((p) -> rate(p.throughput())).orElse("n/a");
+			parts.add("Threads: " + threads(a.meanThreads()) + " on average (peak " + threads(a.peakThreads())
+					+ ") against " + threads(allowed) + " allowed; static " + knee + " already completed "
+					+ kneeThroughput + " tasks/s" + controllerSays(adaptive.decisions(), ScalingAction.SCALE_UP,
+							ScalingAction.HOLD));
+		}
+		return String.join(". ", parts) + ".";
+	}
+
+	static String phaseShift(WorkloadView view, CellResult adaptive, CellResult best, double throughputRatio,
+			int cpu) {
+		List<String> parts = new ArrayList<>();
+		int bestSize = best.contender().size();
+		List<String> perPhase = new ArrayList<>();
+		for (int i = 0; i < view.spec().phases().size(); i++) {
+			Figures a = adaptive.phase(i);
+			Figures b = best.phase(i);
+			perPhase.add(view.spec().phases().get(i).name() + " " + ratio(a.throughput() / b.throughput())
+					+ " × with " + threadCount(a.meanThreads()));
+		}
+		if (throughputRatio < Goal.THROUGHPUT_RATIO) {
+			parts.add("Throughput: " + ratio(throughputRatio) + " of static " + bestSize + " overall; per phase "
+					+ String.join(", ", perPhase));
+		}
+		Figures a = adaptive.phase(cpu);
+		Figures b = best.phase(cpu);
+		if (!(a.p99Ms() < b.p99Ms())) {
+			String why = (a.meanThreads() > bestSize)
+					? "more threads than static " + bestSize + " time-shared the cores, stretching every task"
+					: (a.meanThreads() < bestSize) ? "fewer threads than static " + bestSize
+							+ (adaptive.mode().isClosed() ? ", each task running at full speed but waiting longer in the queue"
+									: ", so tasks queued behind each other")
+							: "the same number of threads as static " + bestSize;
+			parts.add("CPU-phase p99: " + ms(a.p99Ms()) + " ms with " + threadCount(a.meanThreads()) + " on average "
+					+ "against " + ms(b.p99Ms()) + " ms: " + why
+					+ controllerSays(adaptive.decisions(), ScalingAction.VETO, ScalingAction.SCALE_DOWN));
+		}
+		return String.join(". ", parts) + ".";
+	}
+
+	static String cpuThreads(WorkloadView view, CellResult adaptive) {
+		Figures a = adaptive.overall();
+		return "betapool peaked at " + threadCount(a.peakThreads()) + " (mean " + threads(a.meanThreads()) + ") on "
+				+ view.cores() + " cores" + controllerSays(adaptive.decisions(), ScalingAction.SCALE_UP,
+						ScalingAction.HOLD) + ".";
+	}
+
+	static String convergence(WorkloadView view, CellResult adaptive, int phase, int target, double took) {
+		Figures figures = adaptive.phase(phase);
+		int afterOneSecond = Convergence.threadsAt(adaptive.timeline(),
+				figures.startSeconds() + Goal.CONVERGENCE_SECONDS);
+		int atEnd = Convergence.threadsAt(adaptive.timeline(), figures.endSeconds());
+		ControllerConfig config = ControllerConfig.defaults();
+		String reached = Double.isNaN(took) ? "it never came within 10 % of " + target + " threads during the phase"
+				: "it took " + seconds(took) + " to come within 10 % of " + target + " threads";
+		return "After the shift " + reached + "; it ran " + afterOneSecond + " threads one second in and " + atEnd
+				+ " at the end of the phase (β read " + beta(adaptive.timeline(), figures.endSeconds()) + "). "
+				+ "The controller decides every " + config.monitorInterval().toMillis() + " ms, needs "
+				+ config.warmupTaskCount() + " completed tasks before its first resize, and waits "
+				+ config.stabilizationWindow().toMillis() + " ms before reversing a resize"
+				+ ((config.stabilizationWindow().toMillis() > Goal.CONVERGENCE_SECONDS * 1000)
+						? ", longer than the goal allows whenever the shift needs the opposite of the last resize."
+						: ".");
+	}
+
+	static String overhead(Overhead overhead, double clockReadNanos) {
+		double tpeNanos = 1e9 / overhead.threadPoolExecutor();
+		double extraNanos = 1e9 / overhead.betapool() - tpeNanos;
+		String clock = Double.isFinite(clockReadNanos) && clockReadNanos > 0
+				? "; a clock read costs " + number(clockReadNanos, 1) + " ns on this machine, so the extra is the price of "
+						+ number(extraNanos / clockReadNanos, 1) + " clock reads, against " + number(tpeNanos, 0)
+						+ " ns for the whole no-op task on ThreadPoolExecutor"
+				: "";
+		return "betapool completed " + ratio(overhead.ratio()) + " of ThreadPoolExecutor's no-op tasks at "
+				+ threadCount(overhead.threads()) + ": about " + number(extraNanos, 0)
+				+ " ns more per task for its per-task accounting (a wrapper per task, clock stamps at submission, start "
+				+ "and end, per-worker counters)" + clock + ".";
+	}
+
+	private static String controllerSays(@Nullable DecisionSummary decisions, ScalingAction... actions) {
+		if (decisions == null) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder();
+		text.append(" (decisions during the measurement: ")
+			.append(decisions.count(ScalingAction.SCALE_UP))
+			.append(" up, ")
+			.append(decisions.count(ScalingAction.SCALE_DOWN))
+			.append(" down, ")
+			.append(decisions.count(ScalingAction.VETO))
+			.append(" vetoed, ")
+			.append(decisions.count(ScalingAction.HOLD))
+			.append(" held)");
+		for (ScalingAction action : actions) {
+			String reason = decisions.latestReason(action);
+			if (!reason.isEmpty()) {
+				text.append("; latest ").append(action.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+					.append(": “")
+					.append(stripPeriod(reason))
+					.append("”");
+				break;
+			}
+		}
+		return text.toString();
+	}
+
+	private static String beta(List<Sample> timeline, double before) {
+		double beta = Double.NaN;
+		for (Sample sample : timeline) {
+			if (sample.seconds() < before && !Double.isNaN(sample.beta())) {
+				beta = sample.beta();
+			}
+		}
+		return number(beta, 2);
+	}
+
+	private static String percentOf(double cpuPercent) {
+		return percent(cpuPercent / 100);
+	}
+
+	private static String stripPeriod(String reason) {
+		return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+	}
+
+}

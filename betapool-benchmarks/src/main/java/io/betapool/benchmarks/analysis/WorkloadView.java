@@ -1,0 +1,172 @@
+package io.betapool.benchmarks.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.betapool.Policy;
+import io.betapool.benchmarks.contender.Contender;
+import io.betapool.benchmarks.contender.ContenderKind;
+import io.betapool.benchmarks.result.CellResult;
+import io.betapool.benchmarks.result.LoadMode;
+import io.betapool.benchmarks.result.WorkloadResults;
+import io.betapool.benchmarks.workload.Phase;
+import io.betapool.benchmarks.workload.WorkloadSpec;
+
+/**
+ * The results of one workload seen the way the report compares them.
+ *
+ * <p>The static sweep is the closed loop's: the best static size and the knee are found there and
+ * reused for the open loops, whose capacity is the best static pool's closed-loop throughput. In
+ * every mode the ratio to the best static is
+ * <pre>
+ *   ratio(cell) = X(cell) / X(static pool of the best size, same mode)
+ * </pre>
+ */
+public final class WorkloadView {
+
+	/** The size of the seed's naive static pool. */
+	public static final int NAIVE_SIZE = Contender.BETAPOOL_MAX;
+
+	private final WorkloadResults results;
+
+	private final int cores;
+
+	public WorkloadView(WorkloadResults results, int cores) {
+		this.results = results;
+		this.cores = cores;
+	}
+
+	public WorkloadResults results() {
+		return this.results;
+	}
+
+	public WorkloadSpec spec() {
+		return this.results.spec();
+	}
+
+	public int cores() {
+		return this.cores;
+	}
+
+	/** The closed-loop static sweep on overall throughput. */
+	public StaticSweep sweep() {
+		return sweep(-1);
+	}
+
+	/** The closed-loop static sweep on the throughput of phase {@code phase}, or overall when negative. */
+	public StaticSweep sweep(int phase) {
+		List<StaticSweep.Point> points = new ArrayList<>();
+		for (CellResult cell : this.results.cells(LoadMode.closed())) {
+			if (cell.contender().kind() == ContenderKind.STATIC) {
+				double throughput = (phase < 0) ? cell.overall().throughput() : cell.phase(phase).throughput();
+				points.add(new StaticSweep.Point(cell.contender().size(), throughput));
+			}
+		}
+		return new StaticSweep(points);
+	}
+
+	/** Whether the closed-loop sweep ran. */
+	public boolean hasSweep() {
+		return this.results.cells(LoadMode.closed())
+			.stream()
+			.anyMatch((cell) -> cell.contender().kind() == ContenderKind.STATIC);
+	}
+
+	public int bestStaticSize() {
+		return sweep().best().size();
+	}
+
+	public int kneeSize() {
+		return sweep().knee().size();
+	}
+
+	public int goetzSize() {
+		return spec().goetzSize(this.cores, NAIVE_SIZE);
+	}
+
+	/** The static pool of the best size under {@code mode}. */
+	public Optional<CellResult> bestStatic(LoadMode mode) {
+		return hasSweep() ? this.results.cell(mode, Contender.fixed(bestStaticSize()).id()) : Optional.empty();
+	}
+
+	/** The cell of {@code contender} under {@code mode}. */
+	public Optional<CellResult> cell(LoadMode mode, Contender contender) {
+		return this.results.cell(mode, contender.id());
+	}
+
+	/** {@code X(cell) / X(best static, same mode)}; {@code NaN} without a best static. */
+	public double ratioToBestStatic(CellResult cell) {
+		return bestStatic(cell.mode()).map((best) -> cell.overall().throughput() / best.overall().throughput())
+			.orElse(Double.NaN);
+	}
+
+	/** The index of the most CPU-bound phase: the one with the lowest nominal β. */
+	public int cpuPhase() {
+		int index = 0;
+		List<Phase> phases = spec().phases();
+		for (int i = 1; i < phases.size(); i++) {
+			if (phases.get(i).beta() < phases.get(index).beta()) {
+				index = i;
+			}
+		}
+		return index;
+	}
+
+	/**
+	 * Seconds after the start of phase {@code phase} until {@code cell}'s pool was within 10 % of that
+	 * phase's knee; for phase 0, from the start of the cell (the initial ramp).
+	 */
+	public double convergenceSeconds(CellResult cell, int phase) {
+		int target = sweep(phase).knee().size();
+		double start = (phase == 0) ? 0 : cell.phase(phase).startSeconds();
+		return Convergence.seconds(cell.timeline(), start, cell.phase(phase).endSeconds(), target);
+	}
+
+	/**
+	 * The rows of the table of {@code mode}, in report order: naive, best static, Goetz, Spring
+	 * default, virtual threads, betapool SEED, betapool ADAPTIVE — each labelled with its role; a static
+	 * size that plays several roles appears once.
+	 */
+	public List<Row> rows(LoadMode mode) {
+		Map<String, Row> rows = new LinkedHashMap<>();
+		if (hasSweep()) {
+			addStatic(rows, mode, NAIVE_SIZE, "naive");
+			addStatic(rows, mode, bestStaticSize(), "best static");
+			addStatic(rows, mode, goetzSize(), "Goetz");
+		}
+		for (Contender contender : List.of(Contender.springDefault(), Contender.virtualThreads(),
+				Contender.betapool(Policy.SEED), Contender.betapool(Policy.ADAPTIVE))) {
+			cell(mode, contender).ifPresent((cell) -> rows.put(contender.id(), new Row(contender.label(), cell)));
+		}
+		return new ArrayList<>(rows.values());
+	}
+
+	private void addStatic(Map<String, Row> rows, LoadMode mode, int size, String role) {
+		Contender contender = Contender.fixed(size);
+		Optional<CellResult> cell = cell(mode, contender);
+		if (cell.isEmpty()) {
+			return;
+		}
+		Row existing = rows.get(contender.id());
+		if (existing != null) {
+			String label = existing.label().substring(0, existing.label().length() - 1) + ", " + role + ")";
+			rows.put(contender.id(), new Row(label, existing.cell()));
+		}
+		else {
+			rows.put(contender.id(), new Row(contender.label() + " (" + role + ")", cell.get()));
+		}
+	}
+
+	/**
+	 * A row of a report table.
+	 * @param label the contender with its role
+	 * @param cell its results
+	 */
+	public record Row(String label, CellResult cell) {
+
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.betapool.benchmarks.harness;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.betapool.Policy;
+import io.betapool.benchmarks.analysis.StaticSweep;
+import io.betapool.benchmarks.analysis.WorkloadView;
+import io.betapool.benchmarks.contender.Contender;
+import io.betapool.benchmarks.contender.ContenderKind;
+import io.betapool.benchmarks.contender.VirtualThreads;
+import io.betapool.benchmarks.result.CellResult;
+import io.betapool.benchmarks.result.LoadMode;
+import io.betapool.benchmarks.result.WorkloadResults;
+import io.betapool.benchmarks.workload.WorkloadSpec;
+
+/**
+ * Runs every cell of one workload, in an order where each step uses what the earlier ones found:
+ * <ol>
+ * <li>closed loop, static sizes of the sweep (the naive {@value WorkloadView#NAIVE_SIZE} always among
+ * them);</li>
+ * <li>closed loop, sizes between half the knee and the knee, to locate it more precisely (per phase for
+ * a shifting workload);</li>
+ * <li>closed loop, the Goetz size if not yet measured, Spring's default, virtual threads (when the JDK
+ * has them), betapool SEED and betapool ADAPTIVE;</li>
+ * <li>for each open-loop load: arrivals at {@code load ×} the best static pool's closed-loop throughput
+ * (per phase), through the naive, best and Goetz static sizes and the other contenders.</li>
+ * </ol>
+ */
+public final class Campaign {
+
+	private final CellRunner runner;
+
+	private final List<Integer> sizes;
+
+	private final boolean refine;
+
+	private final List<Double> loads;
+
+	private final int cores;
+
+	private final PrintStream progress;
+
+	private final int expectedCells;
+
+	private int cellNumber;
+
+	/**
+	 * @param sizes the static sizes of the sweep
+	 * @param refine whether to measure sizes between half the knee and the knee
+	 * @param loads the open-loop loads, as fractions of capacity
+	 * @param workloads how many workloads the run has, for the progress count
+	 */
+	public Campaign(Durations durations, List<Integer> sizes, boolean refine, List<Double> loads, int cores,
+			long seed, PrintStream progress, int workloads) {
+		this.runner = new CellRunner(durations, cores, seed);
+		Set<Integer> sweep = new TreeSet<>(sizes);
+		sweep.add(WorkloadView.NAIVE_SIZE);
+		this.sizes = List.copyOf(sweep);
+		this.refine = refine;
+		this.loads = List.copyOf(loads);
+		this.cores = cores;
+		this.progress = progress;
+		int dynamic = VirtualThreads.available() ? 4 : 3;
+		this.expectedCells = workloads * (this.sizes.size() + (refine ? 3 : 0) + 1 + dynamic
+				+ this.loads.size() * (3 + dynamic));
+	}
+
+	/** About how many cells the run has: the sweep refinement and duplicate sizes make it vary. */
+	public int expectedCells() {
+		return this.expectedCells;
+	}
+
+	/** Runs every cell of {@code spec}. */
+	public WorkloadResults run(WorkloadSpec spec) throws InterruptedException {
+		Map<String, CellResult> cells = new LinkedHashMap<>();
+		LoadMode closed = LoadMode.closed();
+		for (int size : this.sizes) {
+			run(cells, spec, Contender.fixed(size), closed, new double[0]);
+		}
+		if (this.refine) {
+			Set<Integer> refinements = new TreeSet<>();
+			WorkloadView view = view(spec, cells);
+			Set<Integer> measured = new TreeSet<>(this.sizes);
+			for (int phase = -1; phase < (spec.isPhaseShift() ? spec.phases().size() : 0); phase++) {
+				refinements.addAll(StaticSweep.refinements(view.sweep(phase).knee().size(), measured));
+			}
+			for (int size : refinements) {
+				run(cells, spec, Contender.fixed(size), closed, new double[0]);
+			}
+		}
+		WorkloadView view = view(spec, cells);
+		int goetz = view.goetzSize();
+		run(cells, spec, Contender.fixed(goetz), closed, new double[0]);
+		for (Contender contender : dynamicContenders()) {
+			run(cells, spec, contender, closed, new double[0]);
+		}
+		view = view(spec, cells);
+		int best = view.bestStaticSize();
+		double[] capacity = new double[spec.phases().size()];
+		for (int phase = 0; phase < capacity.length; phase++) {
+			capacity[phase] = spec.isPhaseShift() ? view.sweep(phase).best().throughput()
+					: view.sweep().best().throughput();
+		}
+		for (double load : this.loads) {
+			LoadMode mode = LoadMode.open(load);
+			double[] rates = new double[capacity.length];
+			for (int phase = 0; phase < rates.length; phase++) {
+				rates[phase] = Math.max(1, load * capacity[phase]);
+			}
+			for (int size : new TreeSet<>(List.of(WorkloadView.NAIVE_SIZE, best, goetz))) {
+				run(cells, spec, Contender.fixed(size), mode, rates);
+			}
+			for (Contender contender : dynamicContenders()) {
+				run(cells, spec, contender, mode, rates);
+			}
+		}
+		return new WorkloadResults(spec, new ArrayList<>(cells.values()));
+	}
+
+	private List<Contender> dynamicContenders() {
+		List<Contender> contenders = new ArrayList<>();
+		contenders.add(Contender.springDefault());
+		if (VirtualThreads.available()) {
+			contenders.add(Contender.virtualThreads());
+		}
+		contenders.add(Contender.betapool(Policy.SEED));
+		contenders.add(Contender.betapool(Policy.ADAPTIVE));
+		return contenders;
+	}
+
+	private WorkloadView view(WorkloadSpec spec, Map<String, CellResult> cells) {
+		return new WorkloadView(new WorkloadResults(spec, new ArrayList<>(cells.values())), this.cores);
+	}
+
+	private void run(Map<String, CellResult> cells, WorkloadSpec spec, Contender contender, LoadMode mode,
+			double[] rates) throws InterruptedException {
+		String key = mode.id() + "/" + contender.id();
+		if (cells.containsKey(key)) {
+			return;
+		}
+		this.cellNumber++;
+		CellResult cell = this.runner.run(spec, contender, mode, rates);
+		cells.put(key, cell);
+		this.progress.printf(Locale.ROOT, "[%3d/~%d] %-11s %-8s %-46s %9.0f tasks/s  p99 %9.1f ms  threads %5.1f%s%n",
+				this.cellNumber, Math.max(this.cellNumber, this.expectedCells), spec.id(), mode.id(), contender.label(),
+				cell.overall().throughput(), cell.overall().p99Ms(), cell.overall().meanThreads(),
+				(contender.kind() == ContenderKind.STATIC) ? "" : " (mean)");
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.betapool.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the harness end to end on one workload with cells of a few tens of milliseconds, and checks
+ * that it writes its report and a row for every contender. It asserts no timing.
+ */
+class HarnessTests {
+
+	@Test
+	void aTinyRunWritesTheReportAndEveryFigure(@TempDir Path out) throws IOException, InterruptedException {
+		RunOptions options = RunOptions.parse("--out", out.toString(), "--workloads", "cpu-heavy", "--sizes", "1,2",
+				"--loads", "0.5", "--no-refine", "--warmup", "50ms", "--static-warmup", "20ms", "--measure", "100ms",
+				"--drain", "20ms", "--pause", "1ms");
+		ByteArrayOutputStream progress = new ByteArrayOutputStream();
+		Path report = new Harness(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run("--test");
+		assertThat(report).isEqualTo(out.resolve("benchmarks.md"));
+		assertThat(Files.readString(report)).contains("## CPU-heavy (`cpu-heavy`)").contains("### Closed loop");
+		List<String> rows = Files.readAllLines(out.resolve("benchmarks/results.csv"));
+		assertThat(rows.stream().skip(1).map((row) -> row.split(",")[4]).distinct())
+			.contains("static-1", "static-2", "static-256", "spring-default", "betapool-seed", "betapool-adaptive");
+		assertThat(out.resolve("benchmarks/cpu-heavy-sweep.svg")).exists();
+		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("cpu-heavy");
+	}
+
+}

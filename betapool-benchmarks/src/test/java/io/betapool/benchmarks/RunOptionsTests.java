@@ -1,0 +1,69 @@
+package io.betapool.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.betapool.benchmarks.harness.Durations;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link RunOptions}.
+ */
+class RunOptionsTests {
+
+	@Test
+	void theFullRunIsTheDefault() {
+		RunOptions options = RunOptions.parse();
+		assertThat(options.out()).isEqualTo(Path.of("docs"));
+		assertThat(options.quick()).isFalse();
+		assertThat(options.sizes()).containsExactly(1, 2, 4, 8, 16, 32, 64, 128, 256);
+		assertThat(options.loads()).containsExactly(0.5, 0.7, 0.9);
+		assertThat(options.refine()).isTrue();
+		assertThat(options.durations()).isEqualTo(Durations.full());
+	}
+
+	@Test
+	void quickRunsWriteUnderTargetWithShortCells() {
+		RunOptions options = RunOptions.parse("--quick");
+		assertThat(options.out()).isEqualTo(Path.of("target/benchmarks-quick"));
+		assertThat(options.durations()).isEqualTo(Durations.quick());
+		assertThat(options.loads()).containsExactly(0.7);
+		assertThat(options.refine()).isFalse();
+	}
+
+	@Test
+	void optionsOverrideTheDefaults() {
+		RunOptions options = RunOptions.parse("--out", "x", "--workloads", "cpu-heavy,io-heavy", "--sizes", "2,4",
+				"--loads", "", "--measure", "1.5s", "--pause", "5ms", "--seed", "7", "--no-refine");
+		assertThat(options.out()).isEqualTo(Path.of("x"));
+		assertThat(options.workloads()).containsExactly("cpu-heavy", "io-heavy");
+		assertThat(options.sizes()).containsExactly(2, 4);
+		assertThat(options.loads()).isEmpty();
+		assertThat(options.durations().measure()).isEqualTo(Duration.ofMillis(1500));
+		assertThat(options.durations().pause()).isEqualTo(Duration.ofMillis(5));
+		assertThat(options.seed()).isEqualTo(7);
+		assertThat(options.refine()).isFalse();
+	}
+
+	@Test
+	void durationsAcceptSecondsAndMilliseconds() {
+		assertThat(RunOptions.duration("5s")).isEqualTo(Duration.ofSeconds(5));
+		assertThat(RunOptions.duration("250ms")).isEqualTo(Duration.ofMillis(250));
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.duration("5 minutes"));
+	}
+
+	@Test
+	void badArgumentsAreNamed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--bogus")).withMessageContaining("--bogus");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--out"))
+			.withMessageContaining("--out needs a value");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--loads", "1.5"))
+			.withMessageContaining("(0, 1]");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--sizes", "0"))
+			.withMessageContaining(">= 1");
+	}
+
+}

@@ -1,0 +1,166 @@
+package io.betapool.benchmarks.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.betapool.Policy;
+import io.betapool.benchmarks.Fixtures;
+import io.betapool.benchmarks.contender.Contender;
+import io.betapool.benchmarks.result.CellResult;
+import io.betapool.benchmarks.result.LoadMode;
+import io.betapool.benchmarks.result.Overhead;
+import io.betapool.benchmarks.result.WorkloadResults;
+import io.betapool.benchmarks.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Goals} on synthetic figures.
+ */
+class GoalsTests {
+
+	private static final LoadMode CLOSED = LoadMode.closed();
+
+	private static final Contender ADAPTIVE = Contender.betapool(Policy.ADAPTIVE);
+
+	@Test
+	void aPoolAtTheKneeWithBestThroughputAndTailPasses() {
+		GoalResult result = Goals.steady(steadyView(3930, 60, 100), CLOSED);
+		assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+		assertThat(result.limits()).isEmpty();
+		assertThat(result.measured()).contains("throughput 0.99 ×").contains("knee 96");
+	}
+
+	@Test
+	void tooFewThreadsMissOnThroughputAndSaySo() {
+		GoalResult result = Goals.steady(steadyView(3000, 60, 64), CLOSED);
+		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(result.limits()).contains("averaged 64 threads, below the knee of 96")
+			.contains("3 vetoed")
+			.contains("the CPU is saturated (97 %)");
+	}
+
+	@Test
+	void tooManyThreadsMissEvenAtFullThroughput() {
+		GoalResult result = Goals.steady(steadyView(3960, 60, 200), CLOSED);
+		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(result.needed()).contains("≤ 120 threads");
+		assertThat(result.limits()).contains("Threads: 200 on average").contains("static 96 already completed 3,890");
+	}
+
+	@Test
+	void aLongerTailMisses() {
+		GoalResult result = Goals.steady(steadyView(3960, 90, 100), CLOSED);
+		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(result.limits()).startsWith("p99: 90.0 ms against 60.0 ms");
+	}
+
+	@Test
+	void withoutBetapoolTheGoalIsNotMeasured() {
+		WorkloadSpec spec = Fixtures.steady("io-heavy", 0.5, 20);
+		WorkloadView view = new WorkloadView(new WorkloadResults(spec,
+				List.of(Fixtures.cell("io-heavy", CLOSED, Contender.fixed(64), 3000, 50, 64))), Fixtures.CORES);
+		assertThat(Goals.steady(view, CLOSED).verdict()).isEqualTo(Verdict.NOT_MEASURED);
+	}
+
+	@Test
+	void pureCpuWorkMustStayWithinCoresPlusOne() {
+		WorkloadSpec spec = Fixtures.steady("cpu-heavy", 2, 0);
+		List<CellResult> cells = List.of(Fixtures.cell("cpu-heavy", CLOSED, Contender.fixed(2), 1000, 200, 2),
+				Fixtures.cell("cpu-heavy", CLOSED, ADAPTIVE, 990, 200, 3.4));
+		WorkloadView view = new WorkloadView(new WorkloadResults(spec, cells), Fixtures.CORES);
+		GoalResult result = Goals.cpuThreads(view, CLOSED);
+		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(result.measured()).isEqualTo("peak 4, mean 3.4 threads");
+		assertThat(result.limits()).contains("peaked at 4 threads").contains("on 2 cores");
+	}
+
+	@Test
+	void thePhaseShiftGoalComparesOverallThroughputAndTheCpuPhaseTail() {
+		WorkloadView view = shiftingView(new int[] { 24, 2, 96 }, new double[] { 1900, 990, 3900 },
+				new double[] { 150, 210, 60 });
+		GoalResult result = Goals.phaseShift(view, CLOSED);
+		assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+		assertThat(result.measured()).contains("CPU-phase p99 210 vs 400 ms").contains("better on both: none");
+	}
+
+	@Test
+	void aCpuPhaseTailAboveTheBestStaticMisses() {
+		WorkloadView view = shiftingView(new int[] { 24, 100, 96 }, new double[] { 1900, 990, 3900 },
+				new double[] { 150, 450, 60 });
+		GoalResult result = Goals.phaseShift(view, CLOSED);
+		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(result.limits()).contains("CPU-phase p99: 450 ms with 100 threads on average against 400 ms")
+			.contains("fewer threads than static 128");
+	}
+
+	@Test
+	void convergenceIsMeasuredFromEachShiftToTheNewPhasesKnee() {
+		WorkloadView view = shiftingView(new int[] { 24, 2, 96 }, new double[] { 1900, 990, 3900 },
+				new double[] { 150, 210, 60 });
+		GoalResult toCpu = Goals.convergence(view, 1);
+		assertThat(toCpu.scope()).isEqualTo("phase-shift, I/O → CPU, closed loop");
+		assertThat(toCpu.verdict()).isEqualTo(Verdict.PASS);
+		assertThat(toCpu.measured()).isEqualTo("0.0 s to within 10 % of 2 threads");
+	}
+
+	@Test
+	void aPoolThatStaysLargeNeverConverges() {
+		WorkloadView view = shiftingView(new int[] { 24, 24, 96 }, new double[] { 1900, 990, 3900 },
+				new double[] { 150, 210, 60 });
+		GoalResult toCpu = Goals.convergence(view, 1);
+		assertThat(toCpu.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(toCpu.limits()).contains("never came within 10 % of 2 threads").contains("decides every 500 ms");
+	}
+
+	@Test
+	void overheadIsCheckedOnNoOpTasksOnly() {
+		List<GoalResult> results = Goals.overhead(List.of(new Overhead("noop", 1, 4_000_000, 1, 3_000_000, 1),
+				new Overhead("noop", 2, 2_000_000, 1, 1_900_000, 1), new Overhead("10us", 1, 90_000, 1, 10, 1)), 25);
+		assertThat(results).extracting(GoalResult::verdict).containsExactly(Verdict.MISS, Verdict.PASS);
+		assertThat(results.get(0).limits()).contains("0.75")
+			.contains("about 83 ns more per task")
+			.contains("a clock read costs 25.0 ns on this machine, so the extra is the price of 3.3 clock reads")
+			.contains("against 250 ns for the whole no-op task");
+	}
+
+	@Test
+	void withoutJmhResultsOverheadIsNotMeasured() {
+		assertThat(Goals.overhead(List.of(), 25)).singleElement()
+			.extracting(GoalResult::verdict)
+			.isEqualTo(Verdict.NOT_MEASURED);
+	}
+
+	@Test
+	void everyGoalAppearsForAFullSetOfResults() {
+		List<WorkloadView> views = List.of(steadyView(3950, 60, 100),
+				shiftingView(new int[] { 24, 2, 96 }, new double[] { 1900, 990, 3900 }, new double[] { 150, 210, 60 }));
+		assertThat(Goals.evaluate(views, List.of(), 25)).extracting(GoalResult::goal)
+			.contains(Goal.STEADY, Goal.PHASE_SHIFT, Goal.CONVERGENCE, Goal.OVERHEAD);
+	}
+
+	private static WorkloadView steadyView(double adaptiveThroughput, double adaptiveP99, double adaptiveThreads) {
+		WorkloadSpec spec = Fixtures.steady("io-heavy", 0.5, 20);
+		List<CellResult> cells = new ArrayList<>();
+		double[][] sweep = { { 32, 1500 }, { 64, 3000 }, { 96, 3890 }, { 128, 3960 }, { 256, 3900 } };
+		for (double[] point : sweep) {
+			cells.add(Fixtures.cell("io-heavy", CLOSED, Contender.fixed((int) point[0]), point[1], 60, point[0]));
+		}
+		cells.add(Fixtures.cell("io-heavy", CLOSED, ADAPTIVE, adaptiveThroughput, adaptiveP99, adaptiveThreads));
+		return new WorkloadView(new WorkloadResults(spec, cells), Fixtures.CORES);
+	}
+
+	private static WorkloadView shiftingView(int[] adaptiveThreads, double[] adaptiveThroughput, double[] adaptiveP99) {
+		List<CellResult> cells = new ArrayList<>();
+		cells.add(Fixtures.shiftingCell(CLOSED, Contender.fixed(2), new double[] { 200, 1000, 190 },
+				new double[] { 1000, 190, 1000 }, new int[] { 2, 2, 2 }));
+		cells.add(Fixtures.shiftingCell(CLOSED, Contender.fixed(32), new double[] { 1950, 995, 1500 },
+				new double[] { 110, 300, 140 }, new int[] { 32, 32, 32 }));
+		cells.add(Fixtures.shiftingCell(CLOSED, Contender.fixed(128), new double[] { 1960, 990, 3950 },
+				new double[] { 120, 400, 55 }, new int[] { 128, 128, 128 }));
+		cells.add(Fixtures.shiftingCell(CLOSED, ADAPTIVE, adaptiveThroughput, adaptiveP99, adaptiveThreads));
+		return new WorkloadView(new WorkloadResults(Fixtures.shifting(), cells), Fixtures.CORES);
+	}
+
+}

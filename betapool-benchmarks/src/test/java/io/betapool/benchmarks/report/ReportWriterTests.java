@@ -1,0 +1,115 @@
+package io.betapool.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import io.betapool.Policy;
+import io.betapool.benchmarks.Fixtures;
+import io.betapool.benchmarks.contender.Contender;
+import io.betapool.benchmarks.result.CellResult;
+import io.betapool.benchmarks.result.LoadMode;
+import io.betapool.benchmarks.result.MachineInfo;
+import io.betapool.benchmarks.result.RunInfo;
+import io.betapool.benchmarks.result.RunResults;
+import io.betapool.benchmarks.result.WorkloadResults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ReportWriter} and the report it writes, on synthetic results.
+ */
+class ReportWriterTests {
+
+	private static final LoadMode CLOSED = LoadMode.closed();
+
+	private static final LoadMode OPEN = LoadMode.open(0.5);
+
+	@Test
+	void theReportHasTheRunTheGoalsAndATablePerWorkloadAndMode(@TempDir Path out) throws IOException {
+		String report = Files.readString(ReportWriter.write(out, results(false)));
+		assertThat(report).contains("## The run")
+			.contains("`mvn -B -q -pl betapool-benchmarks -am package -DskipTests && java -jar "
+					+ "betapool-benchmarks/target/benchmarks.jar --out docs`")
+			.contains("Machine: 2 cores (Test CPU), 8.0 GB memory, TestOS 1 (x86).")
+			.contains("## Goals")
+			.contains("| io-heavy, closed loop | throughput 0.99 ×")
+			.contains("PASS")
+			.contains("## I/O-heavy (`io-heavy`)")
+			.contains("### Closed loop (200 tasks outstanding)")
+			.contains("### Open loop, 50 % of capacity")
+			.contains("| static 256 (naive) |")
+			.contains("| static 128 (best static) |")
+			.contains("| **betapool ADAPTIVE (1–256)** |")
+			.contains("![I/O-heavy: throughput against pool size](benchmarks/io-heavy-sweep.svg)")
+			.contains("Where virtual threads win")
+			.contains("No JMH results were found")
+			.doesNotContain("Smoke run");
+	}
+
+	@Test
+	void aQuickRunSaysItsFiguresMeanNothing(@TempDir Path out) throws IOException {
+		assertThat(Files.readString(ReportWriter.write(out, results(true)))).contains("Smoke run (`--quick`)");
+	}
+
+	@Test
+	void chartsAreWellFormedSvgAndTheCsvHasARowPerCell(@TempDir Path out) throws Exception {
+		RunResults results = results(false);
+		ReportWriter.write(out, results);
+		Path chart = out.resolve("benchmarks/io-heavy-sweep.svg");
+		assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile()).getDocumentElement()
+			.getTagName()).isEqualTo("svg");
+		List<String> csv = Files.readAllLines(out.resolve("benchmarks/results.csv"));
+		assertThat(csv.get(0)).isEqualTo(String.join(",", ResultsCsv.RESULTS_HEADER));
+		assertThat(csv).hasSize(1 + results.workloads().get(0).cells().size());
+		assertThat(Files.readAllLines(out.resolve("benchmarks/timeline.csv"))).hasSize(1);
+	}
+
+	@Test
+	void jmhResultsNextToTheReportAreIncluded(@TempDir Path out) throws IOException {
+		Files.createDirectories(out.resolve("benchmarks"));
+		Files.writeString(out.resolve(ReportWriter.JMH_RESULTS), """
+				[{"params": {"executor": "threadPoolExecutor", "task": "noop", "threads": "1"},
+				  "primaryMetric": {"score": 4000000.0, "scoreError": 1000.0}},
+				 {"params": {"executor": "betapool", "task": "noop", "threads": "1"},
+				  "primaryMetric": {"score": 3800000.0, "scoreError": 1000.0}}]
+				""");
+		String report = Files.readString(ReportWriter.write(out, results(false)));
+		assertThat(report).contains("| noop | 1 | 4,000,000 ± 1,000 | 3,800,000 ± 1,000 | 0.95 |")
+			.contains("| no-op tasks, 1 thread | 0.95 ×");
+	}
+
+	private static RunResults results(boolean quick) {
+		List<CellResult> cells = new ArrayList<>();
+		double[][] sweep = { { 64, 3000 }, { 96, 3890 }, { 128, 3960 }, { 256, 3900 } };
+		for (double[] point : sweep) {
+			cells.add(Fixtures.cell("io-heavy", CLOSED, Contender.fixed((int) point[0]), point[1], 60, point[0]));
+		}
+		for (LoadMode mode : List.of(CLOSED, OPEN)) {
+			if (!mode.isClosed()) {
+				cells.add(Fixtures.cell("io-heavy", mode, Contender.fixed(128), 1980, 30, 128));
+				cells.add(Fixtures.cell("io-heavy", mode, Contender.fixed(256), 1980, 29, 256));
+			}
+			cells.add(Fixtures.cell("io-heavy", mode, Contender.springDefault(), 390, 900, 8));
+			cells.add(Fixtures.cell("io-heavy", mode, Contender.virtualThreads(), 3950, 55, 4));
+			cells.add(Fixtures.cell("io-heavy", mode, Contender.betapool(Policy.SEED), 2000, 200, 40));
+			cells.add(Fixtures.cell("io-heavy", mode, Contender.betapool(Policy.ADAPTIVE), 3930, 60, 100));
+		}
+		MachineInfo machine = new MachineInfo(2, 8192, "Test CPU", "TestOS 1 (x86)", "Test JDK 25", List.of(),
+				"test memory", "tsc", 20);
+		RunInfo info = new RunInfo("java -jar betapool-benchmarks/target/benchmarks.jar --out docs",
+				Instant.parse("2025-01-01T00:00:00Z"), Duration.ofMinutes(70), quick, machine, 400_000,
+				List.of("Durations: test."));
+		return new RunResults(info,
+				List.of(new WorkloadResults(Fixtures.steady("io-heavy", "I/O-heavy", 0.5, 20), cells)));
+	}
+
+}
