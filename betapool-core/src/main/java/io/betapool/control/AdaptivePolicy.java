@@ -43,7 +43,9 @@ import static io.betapool.control.Decisions.veto;
  *
  * <p><b>Growth that does not pay.</b> Some work does not speed up with threads although its threads
  * wait: tasks that queue on one lock (the JVM's nearest analogue of the GIL), or a backend that is
- * already saturated. After growing by a share g ≥ 1/4 while work waits, the next tick checks that
+ * already saturated. After growing by a share g ≥ 1/4 while work waits — and only when each thread
+ * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
+ * throughput to respond within one — the next tick checks that
  * throughput rose by at least min(g, 1) · {@value #MIN_GAIN_PERCENT} %; if not, and the work is still of the same
  * kind (β moved by at most {@value #SAME_WORK}), the pool returns to its former size and does not grow
  * past it for {@value #CEILING_WINDOWS} stabilisation windows.
@@ -80,6 +82,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	/** Largest change of the measured β across a growth for which the growth check still judges it. */
 	public static final double SAME_WORK = 0.1;
+
+	/**
+	 * Tasks each thread must complete in a tick for the growth check to judge throughput: with fewer,
+	 * tasks outlast the tick and throughput cannot respond to new threads within one.
+	 */
+	public static final int MIN_TASKS_PER_THREAD = 4;
 
 	/** How many stabilisation windows a ceiling found by a growth that did not pay lasts. */
 	public static final int CEILING_WINDOWS = 10;
@@ -236,7 +244,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 					+ Decisions.millis(this.config.stabilizationWindow().toNanos()) + " ago.");
 		}
 		boolean settled = Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
-		if (settled && 4L * (target - n) >= n) {
+		boolean measurable = sample.intervalTasks() >= MIN_TASKS_PER_THREAD * n;
+		if (settled && measurable && 4L * (target - n) >= n) {
 			this.growthCheckFrom = n;
 			this.throughputBeforeGrowth = sample.throughput();
 			this.betaAtGrowth = sample.blockingRatio();

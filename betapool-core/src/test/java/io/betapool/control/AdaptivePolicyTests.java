@@ -251,6 +251,18 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void growthIsNotJudgedWhenTasksOutlastTheTick() {
+		// half-second tasks on two threads: four complete per tick, too few for throughput to respond
+		ScalingDecision grow = this.policy.decide(sample(2).blockingRatio(0.99).activeThreads(2).queueSize(500)
+			.intervalTasks(2).throughput(4).build());
+		assertThat(grow.threadsAfter()).isEqualTo(64);
+		ScalingDecision next = this.policy.decide(sample(64).blockingRatio(0.99).activeThreads(64).queueSize(440)
+			.intervalTasks(2).throughput(4).build());
+		assertThat(next.action()).isNotEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(next.threadsAfter()).isEqualTo(64);
+	}
+
+	@Test
 	void growthThatPaysIsKept() {
 		this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500).throughput(1000).build());
 		ScalingDecision next = this.policy.decide(sample(8).blockingRatio(0.75).activeThreads(8).queueSize(500)

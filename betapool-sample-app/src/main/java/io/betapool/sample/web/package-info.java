@@ -1,0 +1,7 @@
+/**
+ * Conventions of the HTTP API: how invalid input is reported.
+ */
+@NullMarked
+package io.betapool.sample.web;
+
+import org.jspecify.annotations.NullMarked;

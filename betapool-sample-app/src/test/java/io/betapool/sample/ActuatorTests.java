@@ -1,0 +1,71 @@
+package io.betapool.sample;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SampleAppTest
+class ActuatorTests {
+
+	@LocalServerPort
+	int port;
+
+	RestTestClient client;
+
+	@BeforeEach
+	void connect() {
+		this.client = ApiClient.forPort(this.port);
+	}
+
+	@Test
+	void betapoolEndpointDescribesTheApplicationTaskExecutor() {
+		this.client.get()
+			.uri("/actuator/betapool")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.executors.applicationTaskExecutor.metrics.currentThreads").isNumber()
+			.jsonPath("$.executors.applicationTaskExecutor.metrics.minWorkers").isEqualTo(2)
+			.jsonPath("$.executors.applicationTaskExecutor.metrics.maxWorkers").isEqualTo(64)
+			.jsonPath("$.executors.applicationTaskExecutor.configuration.queueCapacity").isEqualTo(500)
+			.jsonPath("$.executors.applicationTaskExecutor.configuration.policy").isEqualTo("ADAPTIVE")
+			.jsonPath("$.executors.applicationTaskExecutor.decisions").isArray();
+	}
+
+	@Test
+	void prometheusEndpointPublishesThePoolMeters() {
+		String scrape = this.client.get()
+			.uri("/actuator/prometheus")
+			.accept(MediaType.TEXT_PLAIN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+		assertThat(scrape).contains("betapool_threads{", "betapool_beta{", "betapool_latency_p99_seconds{",
+				"betapool_decisions_total{", "executor_pool_size_threads{");
+		assertThat(scrape).contains("name=\"applicationTaskExecutor\"");
+	}
+
+	@Test
+	void healthIsUp() {
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP");
+	}
+
+	@Test
+	void dashboardAndItsChartLibraryAreServed() {
+		String page = this.client.get().uri("/").exchange().expectStatus().isOk().returnResult(String.class)
+			.getResponseBody();
+		assertThat(page).contains("BetaPool", "dashboard.js", "/webjars/uplot/dist/uPlot.iife.min.js");
+		this.client.get().uri("/webjars/uplot/dist/uPlot.iife.min.js").exchange().expectStatus().isOk();
+		this.client.get().uri("/dashboard.js").exchange().expectStatus().isOk();
+	}
+
+}
