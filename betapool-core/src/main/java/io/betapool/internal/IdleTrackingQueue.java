@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The task queue of a pool, which also measures how long each worker waits on it while it is empty:
- * the idle time that busy time is derived from. A worker that finds a task waiting takes it without
- * reading a clock; only a worker about to block stamps the start and end of its wait.
+ * the idle time that busy time is derived from. A worker that finds tasks waiting takes one without
+ * reading a clock; only a worker that finds the queue empty stamps the start and end of its wait. (A
+ * worker that saw a task which another took first waits unstamped; such waits are short and rare.)
  */
 final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
 
@@ -27,9 +28,8 @@ final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
 
 	@Override
 	public Runnable take() throws InterruptedException {
-		Runnable task = poll();
-		if (task != null) {
-			return task;
+		if (!isEmpty()) {
+			return super.take();
 		}
 		WorkerStats stats = this.registry.current();
 		if (stats == null) {
@@ -46,9 +46,8 @@ final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
 
 	@Override
 	public @Nullable Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
-		Runnable task = poll();
-		if (task != null || timeout <= 0) {
-			return task;
+		if (!isEmpty() || timeout <= 0) {
+			return super.poll(timeout, unit);
 		}
 		WorkerStats stats = this.registry.current();
 		if (stats == null) {
