@@ -1,6 +1,7 @@
 package io.betapool;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +67,13 @@ public final class ConcurrencyTestSupport {
 		assertThat(executor.awaitTermination(LONG_DELAY_MS, TimeUnit.MILLISECONDS))
 			.as("%s terminated within %d ms", executor, LONG_DELAY_MS)
 			.isTrue();
+	}
+
+	/** The names of the live threads whose names start with the prefix and that were not among {@code before}. */
+	public static Set<String> newThreadNamesSince(String prefix, Set<Thread> before) {
+		Set<Thread> now = new HashSet<>(liveThreadsNamed(prefix));
+		now.removeAll(before);
+		return now.stream().map(Thread::getName).collect(Collectors.toSet());
 	}
 
 	/** The live threads whose names start with the prefix. */

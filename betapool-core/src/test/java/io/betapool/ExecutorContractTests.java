@@ -3,7 +3,6 @@ package io.betapool;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -16,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +29,7 @@ import static io.betapool.ConcurrencyTestSupport.SHORT_DELAY_MS;
 import static io.betapool.ConcurrencyTestSupport.await;
 import static io.betapool.ConcurrencyTestSupport.join;
 import static io.betapool.ConcurrencyTestSupport.liveThreadsNamed;
+import static io.betapool.ConcurrencyTestSupport.newThreadNamesSince;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,29 +47,8 @@ class ExecutorContractTests {
 
 	private final List<MeasuredExecutor> executors = new ArrayList<>();
 
-	/** The executors under test and the prefix of the names of their threads. */
-	enum PoolKind {
-
-		ADAPTIVE("betapool-", () -> new AdaptiveThreadPoolExecutor(2, 8)),
-
-		SEED("betapool-",
-				() -> new AdaptiveThreadPoolExecutor(2, 8, ControllerConfig.builder().policy(Policy.SEED).build())),
-
-		STATIC("betapool-static-", () -> new StaticThreadPoolExecutor(2));
-
-		final String threadNamePrefix;
-
-		private final Supplier<MeasuredExecutor> factory;
-
-		PoolKind(String threadNamePrefix, Supplier<MeasuredExecutor> factory) {
-			this.threadNamePrefix = threadNamePrefix;
-			this.factory = factory;
-		}
-
-	}
-
 	private MeasuredExecutor create(PoolKind kind) {
-		MeasuredExecutor executor = kind.factory.get();
+		MeasuredExecutor executor = kind.createMeasured();
 		this.executors.add(executor);
 		return executor;
 	}
@@ -538,13 +515,13 @@ class ExecutorContractTests {
 		executor.execute(gate.task("running-1"));
 		executor.execute(gate.task("running-2"));
 		gate.awaitStarted();
-		Set<String> during = newThreadNames(kind.threadNamePrefix, before);
+		Set<String> during = newThreadNamesSince(kind.threadNamePrefix, before);
 		assertThat(during).contains(kind.threadNamePrefix + "controller");
 		assertThat(during.stream().filter((name) -> !name.endsWith("controller"))).hasSizeGreaterThanOrEqualTo(2);
 		executor.shutdown();
 		gate.open();
 		assertThat(executor.awaitTermination(LONG_DELAY_MS, MILLISECONDS)).isTrue();
-		assertThat(newThreadNames(kind.threadNamePrefix, before)).isEmpty();
+		assertThat(newThreadNamesSince(kind.threadNamePrefix, before)).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -560,13 +537,7 @@ class ExecutorContractTests {
 		executor.shutdownNow();
 		assertThat(executor.awaitTermination(LONG_DELAY_MS, MILLISECONDS)).isTrue();
 		assertThat(executor.isTerminated()).isTrue();
-		assertThat(newThreadNames(kind.threadNamePrefix, before)).isEmpty();
-	}
-
-	private static Set<String> newThreadNames(String prefix, Set<Thread> before) {
-		Set<Thread> now = new HashSet<>(liveThreadsNamed(prefix));
-		now.removeAll(before);
-		return now.stream().map(Thread::getName).collect(Collectors.toSet());
+		assertThat(newThreadNamesSince(kind.threadNamePrefix, before)).isEmpty();
 	}
 
 	private static <T> Collection<Callable<T>> withNull(Callable<T> first) {
@@ -580,90 +551,6 @@ class ExecutorContractTests {
 		catch (InterruptedException | ExecutionException | TimeoutException ex) {
 			throw new AssertionError("future not completed normally: " + future, ex);
 		}
-	}
-
-	/**
-	 * Holds its tasks until opened, and records which of them started, were interrupted or finished.
-	 */
-	static final class Gate {
-
-		private final CountDownLatch release = new CountDownLatch(1);
-
-		private final CountDownLatch started;
-
-		final AtomicInteger finished = new AtomicInteger();
-
-		/** A gate whose {@link #awaitStarted()} waits for the given number of tasks to start. */
-		Gate(int expectedStarts) {
-			this.started = new CountDownLatch(expectedStarts);
-		}
-
-		GatedTask task(String name) {
-			return new GatedTask(this, name);
-		}
-
-		void awaitStarted() throws InterruptedException {
-			await(this.started);
-		}
-
-		void open() {
-			this.release.countDown();
-		}
-
-	}
-
-	/**
-	 * A task that waits at its gate; usable as a {@link Runnable} or a {@link Callable}, which returns
-	 * its name or throws {@link InterruptedException} when interrupted.
-	 */
-	static final class GatedTask implements Runnable, Callable<String> {
-
-		private final Gate gate;
-
-		private final String name;
-
-		volatile boolean started;
-
-		volatile boolean interrupted;
-
-		volatile boolean finished;
-
-		GatedTask(Gate gate, String name) {
-			this.gate = gate;
-			this.name = name;
-		}
-
-		@Override
-		public String call() throws InterruptedException {
-			this.started = true;
-			this.gate.started.countDown();
-			try {
-				this.gate.release.await();
-			}
-			catch (InterruptedException ex) {
-				this.interrupted = true;
-				throw ex;
-			}
-			this.finished = true;
-			this.gate.finished.incrementAndGet();
-			return this.name;
-		}
-
-		@Override
-		public void run() {
-			try {
-				call();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		@Override
-		public String toString() {
-			return "GatedTask[" + this.name + "]";
-		}
-
 	}
 
 }
