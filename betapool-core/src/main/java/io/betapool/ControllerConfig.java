@@ -57,6 +57,9 @@ public final class ControllerConfig {
 	/** Default number of decisions kept: 1000. */
 	public static final int DEFAULT_DECISION_HISTORY_SIZE = 1000;
 
+	/** The longest interval or window accepted: one day, far beyond any useful setting and safe to count in nanoseconds. */
+	public static final Duration MAX_DURATION = Duration.ofDays(1);
+
 	private static final ControllerConfig DEFAULTS = builder().build();
 
 	private final Duration monitorInterval;
@@ -233,13 +236,20 @@ public final class ControllerConfig {
 		if (value.isNegative() || value.isZero()) {
 			throw new IllegalArgumentException(name + " must be positive, but was " + value);
 		}
-		return value;
+		return atMostOneDay(name, value);
 	}
 
 	private static Duration notNegative(String name, Duration value) {
 		Objects.requireNonNull(value, name);
 		if (value.isNegative()) {
 			throw new IllegalArgumentException(name + " must not be negative, but was " + value);
+		}
+		return atMostOneDay(name, value);
+	}
+
+	private static Duration atMostOneDay(String name, Duration value) {
+		if (value.compareTo(MAX_DURATION) > 0) {
+			throw new IllegalArgumentException(name + " must be at most " + MAX_DURATION + ", but was " + value);
 		}
 		return value;
 	}
@@ -295,7 +305,7 @@ public final class ControllerConfig {
 		private Builder() {
 		}
 
-		/** How often the controller samples and decides; positive. */
+		/** How often the controller samples and decides; positive, at most a day. */
 		public Builder monitorInterval(Duration monitorInterval) {
 			this.monitorInterval = Objects.requireNonNull(monitorInterval, "monitorInterval");
 			return this;
@@ -337,7 +347,7 @@ public final class ControllerConfig {
 			return this;
 		}
 
-		/** Quiet time after a resize; not negative. */
+		/** Quiet time after a resize; not negative, at most a day. */
 		public Builder stabilizationWindow(Duration stabilizationWindow) {
 			this.stabilizationWindow = Objects.requireNonNull(stabilizationWindow, "stabilizationWindow");
 			return this;

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Recognises a pool that has stopped making progress with no way to grow out of it — typically tasks
  * waiting on other tasks of the same pool at its maximum size, the classic thread-pool deadlock.
  *
- * <p>A tick is stalled when the pool is at {@code maxWorkers}, every thread is running a task, tasks are
- * queued, and no task completed during the interval. After {@value #TICKS_TO_REPORT} stalled ticks in a
+ * <p>A tick is stalled when the pool is not growing (it is at {@code maxWorkers}, or the policy keeps its
+ * size, as during warm-up), every thread is running a task, tasks are queued, and no task completed
+ * during the interval. After {@value #TICKS_TO_REPORT} stalled ticks in a
  * row the detector reports it; it reports again only after a tick that is not stalled. It cannot tell
  * a deadlock from tasks that are merely slower than {@value #TICKS_TO_REPORT} intervals, so its report
  * says "possible".
@@ -26,12 +27,14 @@ public final class StallDetector {
 	private long stalledSinceNanos;
 
 	/**
-	 * Observes one sample.
+	 * Observes one sample and the size the policy chose for it.
+	 * @param threadsAfter the size after this tick's decision
 	 * @return a decision to record in place of the policy's, when a stall is reported now; else {@code null}
 	 */
-	public @Nullable ScalingDecision observe(ControlSample sample, double beta) {
-		boolean stalled = sample.currentThreads() >= sample.maxWorkers() && sample.activeThreads() >= sample.currentThreads()
-				&& sample.queueSize() > 0 && sample.intervalTasks() == 0;
+	public @Nullable ScalingDecision observe(ControlSample sample, double beta, int threadsAfter) {
+		boolean growing = threadsAfter > sample.currentThreads();
+		boolean stalled = !growing && sample.activeThreads() >= sample.currentThreads() && sample.queueSize() > 0
+				&& sample.intervalTasks() == 0;
 		if (!stalled) {
 			this.stalledTicks = 0;
 			return null;
@@ -42,13 +45,16 @@ public final class StallDetector {
 		if (this.stalledTicks != TICKS_TO_REPORT) {
 			return null;
 		}
+		String notGrowing = (sample.currentThreads() >= sample.maxWorkers())
+				? "the pool is at its maximum of " + sample.maxWorkers() + " threads"
+				: "the pool is not growing";
 		return new ScalingDecision(sample.timestamp(), sample.currentThreads(), sample.currentThreads(), beta,
 				sample.cpuPercent(), 0.0, ScalingAction.HOLD, String.format(Locale.ROOT,
 						"Possible deadlock: all %d workers have been busy for at least %d ms without completing a task "
-								+ "while %d tasks wait, and the pool is at its maximum of %d threads; tasks that wait "
-								+ "on other tasks of the same pool need a larger maximum or a pool of their own.",
+								+ "while %d tasks wait, and %s; tasks that wait on other tasks of the same pool need a "
+								+ "larger pool or a pool of their own.",
 						sample.currentThreads(), (sample.nanoTime() - this.stalledSinceNanos) / 1_000_000,
-						sample.queueSize(), sample.maxWorkers()));
+						sample.queueSize(), notGrowing));
 	}
 
 }

@@ -58,6 +58,8 @@ final class Controller implements Runnable {
 
 	private final boolean logDecisions;
 
+	private final String poolName;
+
 	private final Supplier<CpuProbe> cpuProbeFactory;
 
 	private final System.Logger logger;
@@ -89,7 +91,7 @@ final class Controller implements Runnable {
 
 	Controller(InstrumentedThreadPool pool, WorkerRegistry registry, @Nullable ScalingPolicy policy,
 			DecisionLog decisions, Ticker ticker, Clock clock, Duration interval, int minWorkers, int maxWorkers,
-			boolean logDecisions, System.Logger logger, Supplier<CpuProbe> cpuProbeFactory) {
+			boolean logDecisions, System.Logger logger, Supplier<CpuProbe> cpuProbeFactory, String poolName) {
 		this.pool = pool;
 		this.registry = registry;
 		this.policy = policy;
@@ -102,6 +104,7 @@ final class Controller implements Runnable {
 		this.logDecisions = logDecisions;
 		this.logger = logger;
 		this.cpuProbeFactory = cpuProbeFactory;
+		this.poolName = poolName;
 		this.lastTickNanos = ticker.read();
 		this.snapshot = Snapshot.EMPTY;
 	}
@@ -199,12 +202,13 @@ final class Controller implements Runnable {
 		long ups = previous.scaleUps;
 		long downs = previous.scaleDowns;
 		double reportedBeta = beta;
-		ScalingDecision stall = this.stalls.observe(sample, beta);
+		ScalingDecision decision = (this.policy != null) ? this.policy.decide(sample) : null;
+		ScalingDecision stall = this.stalls.observe(sample, beta,
+				(decision != null) ? decision.threadsAfter() : target);
 		if (stall != null) {
-			this.logger.log(System.Logger.Level.WARNING, stall.reason());
+			this.logger.log(System.Logger.Level.WARNING, "{0} [executor ''{1}'']", stall.reason(), this.poolName);
 		}
-		if (this.policy != null) {
-			ScalingDecision decision = this.policy.decide(sample);
+		if (this.policy != null && decision != null) {
 			reportedBeta = this.policy.blockingRatioOf(sample);
 			if (stall != null) {
 				decision = stall;
@@ -315,7 +319,10 @@ final class Controller implements Runnable {
 			this.cpuProbeFailed = false;
 			return cpu;
 		}
-		catch (RuntimeException | LinkageError ex) {
+		catch (VirtualMachineError ex) {
+			throw ex;
+		}
+		catch (RuntimeException | Error ex) {
 			if (!this.cpuProbeFailed) {
 				this.logger.log(System.Logger.Level.WARNING, "CPU probe failed; deciding without CPU utilisation", ex);
 				this.cpuProbeFailed = true;

@@ -299,6 +299,12 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 		public void rejectedExecution(Runnable task, ThreadPoolExecutor pool) {
 			Runnable userTask = userTaskOf(task);
 			if (pool.isShutdown()) {
+				// ThreadPoolExecutor drops a worker it was creating when shutdown() lands meanwhile; tasks that
+				// other producers queued behind that worker would then wait forever. This task's own execute
+				// always ends here, so here the pool gets the worker that drains them.
+				if (!pool.getQueue().isEmpty()) {
+					pool.prestartCoreThread();
+				}
 				throw new RejectedExecutionException(
 						"Task " + userTask + " rejected: executor '" + this.poolName + "' has been shut down");
 			}
@@ -306,7 +312,7 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 				throw new RejectedExecutionException("Task " + userTask + " rejected: executor '" + this.poolName
 						+ "' is saturated (" + pool.getPoolSize() + " threads busy and its queue full)");
 			}
-			if (this.handler instanceof ThreadPoolExecutor.DiscardOldestPolicy) {
+			if (this.handler.getClass() == ThreadPoolExecutor.DiscardOldestPolicy.class) {
 				Runnable oldest = pool.getQueue().poll();
 				if (oldest != null) {
 					cancelIfFuture(userTaskOf(oldest));
@@ -314,11 +320,17 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 				pool.execute(task);
 				return;
 			}
+			Runnable oldest = (this.handler instanceof ThreadPoolExecutor.DiscardOldestPolicy) ? pool.getQueue().peek()
+					: null;
 			this.handler.rejectedExecution(userTask, pool);
 			if (this.handler instanceof ThreadPoolExecutor.DiscardPolicy) {
 				cancelIfFuture(userTask);
 			}
+			if (oldest != null && !pool.getQueue().contains(oldest)) {
+				cancelIfFuture(userTaskOf(oldest));
+			}
 		}
+
 
 	}
 

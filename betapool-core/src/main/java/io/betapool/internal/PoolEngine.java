@@ -56,7 +56,7 @@ public final class PoolEngine {
 				() -> controllerRef[0].stop(), settings.logger);
 		this.controller = new Controller(this.pool, this.registry, settings.policy, this.decisions, settings.ticker,
 				settings.clock, settings.monitorInterval, settings.minWorkers, settings.maxWorkers,
-				settings.enableLogging, settings.logger, settings.cpuProbeFactory);
+				settings.enableLogging, settings.logger, settings.cpuProbeFactory, settings.name);
 		controllerRef[0] = this.controller;
 		this.controller.start(settings.threadNamePrefix + "controller");
 	}

@@ -62,7 +62,10 @@ final class WorkerRegistry implements ThreadFactory {
 		try {
 			thread = this.userFactory.newThread(body);
 		}
-		catch (RuntimeException ex) {
+		catch (VirtualMachineError ex) {
+			throw ex;
+		}
+		catch (RuntimeException | Error ex) {
 			this.logger.log(System.Logger.Level.WARNING, "Thread factory failed; the pool makes its own thread", ex);
 			return null;
 		}

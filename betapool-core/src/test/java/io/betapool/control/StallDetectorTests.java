@@ -14,6 +14,10 @@ class StallDetectorTests {
 
 	private long now = Long.MAX_VALUE - TICK;
 
+	private ScalingDecision observe(ControlSample sample) {
+		return this.detector.observe(sample, 1.0, sample.currentThreads());
+	}
+
 	private ControlSample sample(int threads, int active, int queued, long completed) {
 		this.now += TICK;
 		return ControlSample.builder()
@@ -28,32 +32,40 @@ class StallDetectorTests {
 
 	@Test
 	void reportsAPoolAtItsMaximumWhoseWorkersAllWaitWithoutProgress() {
-		assertThat(this.detector.observe(sample(8, 8, 12, 0), 1.0)).isNull();
-		ScalingDecision report = this.detector.observe(sample(8, 8, 12, 0), 1.0);
+		assertThat(observe(sample(8, 8, 12, 0))).isNull();
+		ScalingDecision report = observe(sample(8, 8, 12, 0));
 		assertThat(report).isNotNull();
 		assertThat(report.action()).isEqualTo(ScalingAction.HOLD);
 		assertThat(report.threadsAfter()).isEqualTo(8);
 		assertThat(report.reason()).startsWith("Possible deadlock: all 8 workers have been busy for at least 500 ms")
-			.contains("while 12 tasks wait").contains("maximum of 8 threads");
+			.contains("while 12 tasks wait").contains("the pool is at its maximum of 8 threads");
+	}
+
+	@Test
+	void reportsAPoolThatIsHeldBelowItsMaximum() {
+		observe(sample(4, 4, 3, 0));
+		ScalingDecision report = observe(sample(4, 4, 3, 0));
+		assertThat(report).isNotNull();
+		assertThat(report.reason()).contains("all 4 workers").contains("the pool is not growing");
 	}
 
 	@Test
 	void reportsOncePerEpisode() {
-		this.detector.observe(sample(8, 8, 1, 0), 1.0);
-		assertThat(this.detector.observe(sample(8, 8, 1, 0), 1.0)).isNotNull();
-		assertThat(this.detector.observe(sample(8, 8, 1, 0), 1.0)).isNull();
-		assertThat(this.detector.observe(sample(8, 8, 1, 3), 1.0)).isNull();
-		this.detector.observe(sample(8, 8, 1, 0), 1.0);
-		assertThat(this.detector.observe(sample(8, 8, 1, 0), 1.0)).isNotNull();
+		observe(sample(8, 8, 1, 0));
+		assertThat(observe(sample(8, 8, 1, 0))).isNotNull();
+		assertThat(observe(sample(8, 8, 1, 0))).isNull();
+		assertThat(observe(sample(8, 8, 1, 3))).isNull();
+		observe(sample(8, 8, 1, 0));
+		assertThat(observe(sample(8, 8, 1, 0))).isNotNull();
 	}
 
 	@Test
 	void progressOrSpareThreadsOrAnEmptyQueueAreNoStall() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.detector.observe(sample(8, 8, 5, 1), 1.0)).isNull();
-			assertThat(this.detector.observe(sample(6, 6, 5, 0), 1.0)).isNull();
-			assertThat(this.detector.observe(sample(8, 7, 5, 0), 1.0)).isNull();
-			assertThat(this.detector.observe(sample(8, 8, 0, 0), 1.0)).isNull();
+			assertThat(observe(sample(8, 8, 5, 1))).isNull();
+			assertThat(this.detector.observe(sample(6, 6, 5, 0), 1.0, 7)).isNull();
+			assertThat(observe(sample(8, 7, 5, 0))).isNull();
+			assertThat(observe(sample(8, 8, 0, 0))).isNull();
 		}
 	}
 

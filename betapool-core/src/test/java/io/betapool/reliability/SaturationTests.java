@@ -20,7 +20,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import io.betapool.AdaptiveThreadPoolExecutor;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,8 +184,6 @@ class SaturationTests {
 	}
 
 	@Test
-	@Disabled("bug: InstrumentedThreadPool.Rejection carries out DiscardOldestPolicy itself and never calls the handler, "
-			+ "so an application's subclass of DiscardOldestPolicy (to count or log drops) is silently bypassed")
 	void aSubclassOfDiscardOldestPolicyIsCalledOncePerRefusedTask() throws Exception {
 		AtomicInteger calls = new AtomicInteger();
 		RejectedExecutionHandler counting = new ThreadPoolExecutor.DiscardOldestPolicy() {

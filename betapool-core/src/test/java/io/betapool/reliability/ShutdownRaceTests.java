@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.betapool.AdaptiveThreadPoolExecutor;
 import io.betapool.PoolKind;
 import io.betapool.StaticThreadPoolExecutor;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -66,15 +65,11 @@ class ShutdownRaceTests {
 	}
 
 	@Test
-	@Disabled("bug: ThreadPoolExecutor drops a worker created for a task when shutdown() lands during its creation; "
-			+ "tasks queued meanwhile by other producers are stranded with no worker and close() never returns")
 	void executeRacingCloseLosesNoTaskInAThousandRounds() throws Exception {
 		rounds(Stop.CLOSE);
 	}
 
 	@Test
-	@Disabled("bug: ThreadPoolExecutor drops a worker created for a task when shutdown() lands during its creation; "
-			+ "tasks queued meanwhile by other producers are stranded with no worker and close() never returns")
 	void aTaskQueuedWhileTheFirstWorkerIsBeingCreatedStillRunsWhenShutdownIntervenes() throws Exception {
 		String prefix = "shutdown-strand-";
 		CountDownLatch inFactory = new CountDownLatch(1);

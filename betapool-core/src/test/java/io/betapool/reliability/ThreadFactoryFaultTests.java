@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
 import io.betapool.AdaptiveThreadPoolExecutor;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,8 +113,6 @@ class ThreadFactoryFaultTests {
 	}
 
 	@Test
-	@Disabled("bug: WorkerRegistry.fromUserFactory catches only RuntimeException; an Error from the factory escapes "
-			+ "ThreadPoolExecutor.addWorker, so the replacement of a dead worker fails and the queued task is stranded")
 	void aThreadFactoryThatThrowsAnErrorLosesNoTaskAndThePoolStillTerminates() throws Exception {
 		String prefix = "factory-error-";
 		AtomicInteger calls = new AtomicInteger();

@@ -2,6 +2,7 @@ package io.betapool.spring.boot.autoconfigure;
 
 import java.time.Duration;
 
+import io.betapool.ControllerConfig;
 import io.betapool.Policy;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -283,9 +284,10 @@ public class BetaPoolProperties implements InitializingBean {
 		}
 
 		void validate() {
-			if (this.monitorInterval == null || this.monitorInterval.isNegative() || this.monitorInterval.isZero()) {
+			if (this.monitorInterval == null || this.monitorInterval.isNegative() || this.monitorInterval.isZero()
+					|| this.monitorInterval.compareTo(ControllerConfig.MAX_DURATION) > 0) {
 				throw new InvalidBetaPoolPropertyException("betapool.controller.monitor-interval", this.monitorInterval,
-						"a positive duration, such as 500ms or 1s");
+						"a positive duration of at most 1d, such as 500ms or 1s");
 			}
 			between("betapool.controller.beta-high-threshold", this.betaHighThreshold, 0, 1);
 			between("betapool.controller.beta-low-threshold", this.betaLowThreshold, 0, 1);
@@ -303,9 +305,10 @@ public class BetaPoolProperties implements InitializingBean {
 						this.cpuLowerThreshold, "a number from 0 to betapool.controller.cpu-upper-threshold ("
 								+ this.cpuUpperThreshold + ")");
 			}
-			if (this.stabilizationWindow == null || this.stabilizationWindow.isNegative()) {
+			if (this.stabilizationWindow == null || this.stabilizationWindow.isNegative()
+					|| this.stabilizationWindow.compareTo(ControllerConfig.MAX_DURATION) > 0) {
 				throw new InvalidBetaPoolPropertyException("betapool.controller.stabilization-window",
-						this.stabilizationWindow, "a duration that is not negative, such as 0s or 2s");
+						this.stabilizationWindow, "a duration from 0s to 1d, such as 0s or 2s");
 			}
 			atLeast("betapool.controller.warmup-task-count", this.warmupTaskCount, 0);
 		}
