@@ -136,8 +136,9 @@ final class Limits {
 				: "";
 		return "betapool completed " + ratio(overhead.ratio()) + " of ThreadPoolExecutor's no-op tasks at "
 				+ threadCount(overhead.threads()) + ": about " + number(extraNanos, 0)
-				+ " ns more per task for its per-task accounting (a wrapper per task, clock stamps at submission, start "
-				+ "and end, per-worker counters)" + clock + ".";
+				+ " ns more per task for its per-task accounting (a random draw deciding whether the task is timed, "
+				+ "clock stamps for the timed sample, a per-worker count, and a queue that stamps idle waits)" + clock
+				+ ".";
 	}
 
 	private static String controllerSays(@Nullable DecisionSummary decisions, ScalingAction... actions) {
