@@ -1,5 +1,7 @@
 package io.betapool.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -20,10 +22,46 @@ final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
 
 	private final transient Ticker ticker;
 
+	/** Tasks a rejection handler running on this thread removed with {@link #poll()}; null when not watched. */
+	private final transient ThreadLocal<@Nullable List<Runnable>> removedByHandler = new ThreadLocal<>();
+
 	IdleTrackingQueue(int capacity, WorkerRegistry registry, Ticker ticker) {
 		super(capacity);
 		this.registry = registry;
 		this.ticker = ticker;
+	}
+
+	/**
+	 * Runs a rejection handler and returns the tasks it removed from the head of the queue, so that the
+	 * pool can cancel the futures a discarding handler dropped. Workers never use {@link #poll()}.
+	 */
+	List<Runnable> watchRemovals(Runnable handler) {
+		List<Runnable> removed = new ArrayList<>(1);
+		List<Runnable> outer = this.removedByHandler.get();
+		this.removedByHandler.set(removed);
+		try {
+			handler.run();
+		}
+		finally {
+			if (outer != null) {
+				outer.addAll(removed);
+				this.removedByHandler.set(outer);
+			}
+			else {
+				this.removedByHandler.remove();
+			}
+		}
+		return removed;
+	}
+
+	@Override
+	public @Nullable Runnable poll() {
+		Runnable task = super.poll();
+		List<Runnable> removed = this.removedByHandler.get();
+		if (removed != null && task != null) {
+			removed.add(task);
+		}
+		return task;
 	}
 
 	@Override

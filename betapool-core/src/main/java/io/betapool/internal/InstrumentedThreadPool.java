@@ -320,17 +320,21 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 				pool.execute(task);
 				return;
 			}
-			Runnable oldest = (this.handler instanceof ThreadPoolExecutor.DiscardOldestPolicy) ? pool.getQueue().peek()
-					: null;
-			this.handler.rejectedExecution(userTask, pool);
+			List<Runnable> dropped = (pool.getQueue() instanceof IdleTrackingQueue queue)
+					? queue.watchRemovals(() -> this.handler.rejectedExecution(userTask, pool))
+					: callHandler(userTask, pool);
 			if (this.handler instanceof ThreadPoolExecutor.DiscardPolicy) {
 				cancelIfFuture(userTask);
 			}
-			if (oldest != null && !pool.getQueue().contains(oldest)) {
-				cancelIfFuture(userTaskOf(oldest));
+			for (Runnable removed : dropped) {
+				cancelIfFuture(userTaskOf(removed));
 			}
 		}
 
+		private List<Runnable> callHandler(Runnable userTask, ThreadPoolExecutor pool) {
+			this.handler.rejectedExecution(userTask, pool);
+			return List.of();
+		}
 
 	}
 

@@ -205,7 +205,8 @@ class SaturationTests {
 			}
 		}
 		assertThat(neverRan).isPositive();
-		assertThat(calls).as("handler calls, one per dropped task").hasValue(neverRan);
+		// every dropped task was dropped by a call; a call may also find the queue drained and drop nothing
+		assertThat(calls.get()).as("handler calls, at least one per dropped task").isGreaterThanOrEqualTo(neverRan);
 	}
 
 	/**
