@@ -43,6 +43,9 @@ public final class PoolEngine {
 
 	private final int maxWorkers;
 
+	/** One view for the pool's life, held here: meters hold what they read only weakly. */
+	private final ThreadPoolView view;
+
 	private PoolEngine(Settings settings) {
 		this.minWorkers = settings.minWorkers;
 		this.maxWorkers = settings.maxWorkers;
@@ -58,6 +61,7 @@ public final class PoolEngine {
 				settings.clock, settings.monitorInterval, settings.minWorkers, settings.maxWorkers,
 				settings.enableLogging, settings.logger, settings.cpuProbeFactory, settings.name);
 		controllerRef[0] = this.controller;
+		this.view = new ThreadPoolView(this.pool, settings.maxWorkers);
 		this.controller.start(settings.threadNamePrefix + "controller");
 	}
 
@@ -120,7 +124,7 @@ public final class PoolEngine {
 
 	/** A read-only {@link java.util.concurrent.ThreadPoolExecutor} face of the pool, for instrumentation. */
 	public java.util.concurrent.ThreadPoolExecutor threadPoolView() {
-		return new ThreadPoolView(this.pool, this.maxWorkers);
+		return this.view;
 	}
 
 	/** Threads the pool has now. */
