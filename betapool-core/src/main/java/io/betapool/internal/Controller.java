@@ -256,12 +256,15 @@ final class Controller implements Runnable {
 			sums.failed += failed - w.seenFailed;
 			w.seenFailed = failed;
 			long busy = w.busyNanos(now);
-			sums.busy += Math.max(0, busy - w.seenBusyNanos);
+			long busyDelta = Math.max(0, busy - w.seenBusyNanos);
 			w.seenBusyNanos = busy;
 			if (w.isBusy()) {
 				sums.active++;
 			}
-			readCpu(w, sums);
+			// a worker that ended takes its last CPU figures with it; leave its busy time out too, or β reads high
+			if (readCpu(w, sums)) {
+				sums.busy += busyDelta;
+			}
 			if (retired && !w.thread.isAlive()) {
 				SchedStat stat = w.schedStat;
 				if (stat != null) {
@@ -285,7 +288,8 @@ final class Controller implements Runnable {
 		return (int) Math.min(1023, Long.highestOneBit(ratio) - 1);
 	}
 
-	private void readCpu(WorkerStats w, Interval sums) {
+	/** Adds the worker's CPU time since the last tick; false when it could not be read (the thread ended). */
+	private boolean readCpu(WorkerStats w, Interval sums) {
 		if (!w.schedStatTried) {
 			w.schedStatTried = true;
 			w.schedStat = SchedStat.open(w.linuxThreadId);
@@ -297,8 +301,9 @@ final class Controller implements Runnable {
 				sums.runQueue += Math.max(0, stat.runQueueNanos() - w.seenRunQueueNanos);
 				w.seenCpuNanos = stat.cpuNanos();
 				w.seenRunQueueNanos = stat.runQueueNanos();
+				return true;
 			}
-			return;
+			return false;
 		}
 		sums.runQueueKnown = false;
 		long cpu = this.threadBean.isThreadCpuTimeSupported() ? this.threadBean.getThreadCpuTime(w.thread.getId())
@@ -306,7 +311,9 @@ final class Controller implements Runnable {
 		if (cpu >= 0) {
 			sums.cpu += Math.max(0, cpu - w.seenCpuNanos);
 			w.seenCpuNanos = cpu;
+			return true;
 		}
+		return false;
 	}
 
 	/** CPU utilisation, or NaN when the probe fails; a failing probe is logged once and does not stop the tick. */
