@@ -6,9 +6,10 @@ package io.betapool;
 public enum Policy {
 
 	/**
-	 * The default: moves the pool towards the Goetz size {@code cores / (1 - β)} using a
-	 * blocking ratio corrected for time spent waiting for a core, grows only while work waits,
-	 * vetoes growth while the CPU is saturated, and shrinks when idle or CPU-bound.
+	 * The default: moves the pool towards the knee of a queueing model of threads sharing cores (a
+	 * little above Goetz's {@code cores / (1 - β)}) using a blocking ratio corrected for time spent
+	 * waiting for a core, grows only while work waits, probes past the knee only while throughput
+	 * rises, vetoes growth while other load saturates the CPU, and shrinks when idle or CPU-bound.
 	 * See {@link io.betapool.control.AdaptivePolicy}.
 	 */
 	ADAPTIVE,

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
 
+import io.betapool.control.KneeModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The adaptive pool on real threads and real work, with the default configuration and bounds of
  * 1 to 64 threads: it grows under I/O, comes down to the cores under CPU work, and settles near the
- * knee {@code cores / (1 − β)} for work that sleeps 80 % of its time. Bounds are generous: each
- * condition normally holds within a second or two.
+ * modelled knee for work that sleeps 80 % of its time (probes past it included). Bounds are generous:
+ * each condition normally holds within a second or two.
  */
 class AdaptationTests {
 
@@ -56,9 +57,9 @@ class AdaptationTests {
 
 	@Test
 	void workThatSleepsFourFifthsOfItsTimeSettlesNearTheKnee() throws InterruptedException {
-		int knee = CORES * 5;
-		int low = (int) Math.floor(knee * 0.7);
-		int high = (int) Math.ceil(knee * 1.5);
+		int knee = KneeModel.kneeSize(CORES, 0.8, 64);
+		int low = knee / 2;
+		int high = Math.min(64, 2 * knee);
 		this.load = new ClosedLoop(this.executor, 200, Work.mixed(2, 8));
 		assertThat(awaitThreads(count -> count >= low && count <= high, Duration.ofSeconds(15)))
 			.as("threads with 80 %% sleeping tasks; decisions: %s", this.executor.getDecisionHistory())

@@ -10,28 +10,39 @@ import static io.betapool.control.Decisions.resize;
 import static io.betapool.control.Decisions.veto;
 
 /**
- * The default policy: moves the pool straight to the size the blocking ratio calls for.
+ * The default policy: moves the pool straight to the size the blocking ratio calls for, then probes
+ * past it while throughput keeps rising.
  *
- * <p><b>The target.</b> With β̂ the smoothed blocking ratio corrected for run-queue delay, Goetz's
- * sizing law at full utilisation gives the knee of the pool, where the cores become the limit:
+ * <p><b>The target.</b> With β̂ the smoothed blocking ratio corrected for run-queue delay, the
+ * machine-repairman model ({@link KneeModel}) gives the knee of the pool, the smallest size at which
+ * the cores, not the threads, are the limit:
  * <pre>
  *   β = 1 − cpu / (busy − runQueueDelay)
  *   β̂ ← β̂ + {@value #SMOOTHING} · (β − β̂),  or β̂ ← β when |β − β̂| &gt; {@value #REGIME_CHANGE}
- *   goetz = ⌈cores / (1 − β̂)⌉
+ *   knee = max(min { N : U(N; cores, β̂) ≥ 0.97 }, proven)
  * </pre>
- * Because β excludes the time a runnable thread waits for a core, CPU-bound work reads β ≈ 0 however
- * many threads compete, and the target stays at about {@code cores}.
+ * It lies above Goetz's {@code ⌈cores / (1 − β̂)⌉}, which assumes every thread finds a free core the
+ * moment it needs one. Because β excludes the time a runnable thread waits for a core, CPU-bound work
+ * reads β ≈ 0 however many threads compete, and the knee stays at {@code cores}. {@code proven} is the
+ * largest size a probe (below) showed to pay for the present work; it is forgotten when β̂ moves by
+ * more than {@value #SAME_WORK}.
+ *
+ * <p><b>Warm-up.</b> No resize before {@code warmupTaskCount} tasks have completed — unless one has,
+ * and every thread was busy for at least {@value #WARM_BUSY_SHARE} of the tick while tasks queued: then
+ * β describes the tasks, and slow tasks on a cold pool would otherwise build a backlog.
  *
  * <p><b>The rules,</b> with {@code n} the current size, clamped to {@code [minWorkers, maxWorkers]}:
  * <pre>
  *   work waits (queued now, or queue wait &gt; 10 % of run time):
- *       desired = min(goetz, max(n, active + queued))
+ *       desired = min(knee, max(n, active + queued))
  *   no work waits:
- *       desired = min(goetz, n, ⌈{@value #HEADROOM} · busy⌉ + 1)
- *   desired &gt; n  →  grow to min(goetz, max(desired, n + scaleUpStep)), unless the CPU is saturated:
- *                   cpu ≥ cpuUpperThreshold and workers spend ≥ {@value #BUSY_CORE_RUN_QUEUE_SHARE} of
- *                   their busy time waiting for a core, or cpu ≥ cpuLowerThreshold and they spend
- *                   ≥ {@value #SATURATED_RUN_QUEUE_SHARE} of it so (veto)
+ *       desired = min(knee, n, ⌈{@value #HEADROOM} · busy⌉ + 1)
+ *   desired &gt; n  →  grow to min(knee, max(desired, n + scaleUpStep)), unless the CPU is saturated by
+ *                   more than this pool: with s the share of their busy time the workers wait for a
+ *                   core and ŝ the share the model expects of n threads, cpu ≥ cpuUpperThreshold and
+ *                   s − ŝ ≥ {@value #BUSY_CORE_RUN_QUEUE_SHARE}, or cpu ≥ cpuLowerThreshold and
+ *                   s − ŝ ≥ {@value #SATURATED_RUN_QUEUE_SHARE} (veto)
+ *   desired = n ≥ knee and at least ⌈{@value #PROBE_STEP} · n⌉ tasks queued  →  probe: grow by that many
  *   desired &lt; n  →  CPU-bound (β̂ &lt; betaLowThreshold) or work waits: shrink to desired;
  *                   idle: shrink by half the excess, at least scaleDownStep
  *   no task ran  →  idle: shrink by half the excess over minWorkers
@@ -41,14 +52,16 @@ import static io.betapool.control.Decisions.veto;
  * unless β changed by more than {@value #REGIME_CHANGE} since: then the work is new and the pool
  * follows it at once.
  *
- * <p><b>Growth that does not pay.</b> Some work does not speed up with threads although its threads
+ * <p><b>Growth that must pay.</b> Some work does not speed up with threads although its threads
  * wait: tasks that queue on one lock (the JVM's nearest analogue of the GIL), or a backend that is
- * already saturated. After growing by a share g ≥ 1/4 while work waits — and only when each thread
+ * already saturated; and past the knee, only the randomness the model averages decides whether more
+ * threads help. After growing by a share g ≥ 1/4 while work waits — and only when each thread
  * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
- * throughput to respond within one — the next tick checks that
- * throughput rose by at least min(g, 1) · {@value #MIN_GAIN_PERCENT} %; if not, and the work is still of the same
- * kind (β moved by at most {@value #SAME_WORK}), the pool returns to its former size and does not grow
- * past it for {@value #CEILING_WINDOWS} stabilisation windows.
+ * throughput to respond within one — the next tick checks that throughput rose by at least
+ * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (min(g, 1) · {@value #PROBE_GAIN_PERCENT} % for a probe); if
+ * not, and the work is still of the same kind (β moved by at most {@value #SAME_WORK}), the pool
+ * returns to its former size and does not grow past it for {@value #CEILING_WINDOWS} stabilisation
+ * windows. A probe that pays becomes {@code proven}.
  *
  * <p><b>Without scheduler statistics</b> (non-Linux systems) β cannot be corrected, and under CPU
  * oversubscription it reads high. There a saturated CPU with waiting work retires
@@ -89,6 +102,18 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	 */
 	public static final int MIN_TASKS_PER_THREAD = 4;
 
+	/**
+	 * Smallest throughput gain that justifies a doubling of the pool past the modelled knee, in percent;
+	 * a probe by a quarter needs a quarter of it.
+	 */
+	public static final int PROBE_GAIN_PERCENT = 5;
+
+	/** The share of its threads a pool must keep busy through a tick, tasks queued, to end the warm-up early. */
+	public static final double WARM_BUSY_SHARE = 0.9;
+
+	/** The share of the current size a probe past the knee adds. */
+	public static final double PROBE_STEP = 0.25;
+
 	/** How many stabilisation windows a ceiling found by a growth that did not pay lasts. */
 	public static final int CEILING_WINDOWS = 10;
 
@@ -106,24 +131,18 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private double betaAtGrowth;
 
+	private boolean probing;
+
+	private int proven;
+
+	private double betaAtProven;
+
 	private int ceiling = Integer.MAX_VALUE;
 
 	private long ceilingSinceNanos;
 
 	public AdaptivePolicy(ControllerConfig config) {
 		this.config = config;
-	}
-
-	/**
-	 * Goetz's size at full utilisation, {@code ⌈cores / (1 − β)⌉}, at least 1; a size within 0.05 of
-	 * a whole number rounds down, so pure CPU work at β = 0.02 on 2 cores gives 2, not 3.
-	 */
-	public static long goetzSize(int cores, double beta) {
-		if (beta >= 1.0) {
-			return Long.MAX_VALUE;
-		}
-		double knee = cores / (1.0 - Math.max(0.0, beta));
-		return Math.max(1, (long) Math.ceil(knee - 0.05));
 	}
 
 	@Override
@@ -145,7 +164,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			}
 		}
 		double beta = this.smoothedBeta;
-		if (sample.completedTasks() < this.config.warmupTaskCount()) {
+		if (sample.completedTasks() < this.config.warmupTaskCount() && !isBusyWithWorkQueued(sample)) {
 			return hold(sample, beta, "Warming up: " + sample.completedTasks() + " of "
 					+ this.config.warmupTaskCount() + " tasks completed.");
 		}
@@ -159,26 +178,32 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		if (this.ceiling != Integer.MAX_VALUE && sample.nanoTime() - this.ceilingSinceNanos > ceilingDuration()) {
 			this.ceiling = Integer.MAX_VALUE;
 		}
-		int goetz = Decisions.clamp(goetzSize(sample.cores(), beta), sample);
+		if (this.proven != 0 && Math.abs(beta - this.betaAtProven) > SAME_WORK) {
+			this.proven = 0;
+		}
+		int model = KneeModel.kneeSize(sample.cores(), beta, sample.maxWorkers());
+		int knee = Decisions.clamp(Math.max(model, this.proven), sample);
 		boolean waiting = sample.workIsWaiting();
 		int desired;
 		if (waiting) {
-			desired = (int) Math.min(goetz, Math.max(n, (long) sample.activeThreads() + sample.queueSize()));
+			desired = (int) Math.min(knee, Math.max(n, (long) sample.activeThreads() + sample.queueSize()));
 		}
 		else {
 			long busyNeed = (long) Math.ceil(HEADROOM * sample.busyThreads()) + 1;
-			desired = (int) Math.min(Math.min(goetz, n), Math.max(sample.minWorkers(), busyNeed));
+			desired = (int) Math.min(Math.min(knee, n), Math.max(sample.minWorkers(), busyNeed));
 		}
 		desired = Decisions.clamp(desired, sample);
-		String why = "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + goetz + " threads";
+		String why = (knee > model) ? "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + model
+				+ " threads, and growing to " + knee + " raised throughput"
+				: "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + knee + " threads";
 		if (desired > n) {
-			return grow(sample, beta, goetz, desired, why);
+			return grow(sample, beta, knee, desired, why);
 		}
 		if (desired < n) {
 			return shrink(sample, beta, desired, waiting, why);
 		}
 		if (waiting) {
-			return vetoOrHold(sample, beta, goetz, why);
+			return vetoOrHold(sample, beta, knee, why);
 		}
 		return hold(sample, beta, "At the size the work needs: " + why + " and " + ratio(sample.busyThreads())
 				+ " threads were busy.");
@@ -204,25 +229,43 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			return null;
 		}
 		this.growthCheckFrom = 0;
-		double growth = (double) (sample.currentThreads() - from) / from;
-		double needed = this.throughputBeforeGrowth * (1 + Math.min(1.0, growth) * MIN_GAIN_PERCENT / 100.0);
+		boolean probe = this.probing;
+		this.probing = false;
+		int n = sample.currentThreads();
+		double growth = (double) (n - from) / from;
+		int gainPercent = probe ? PROBE_GAIN_PERCENT : MIN_GAIN_PERCENT;
+		double needed = this.throughputBeforeGrowth * (1 + Math.min(1.0, growth) * gainPercent / 100.0);
 		boolean sameWork = Math.abs(sample.blockingRatio() - this.betaAtGrowth) <= SAME_WORK;
-		if (!sameWork || !sample.workIsWaiting() || sample.throughput() >= needed
-				|| from >= sample.currentThreads()) {
+		if (!sameWork || from >= n) {
+			return null;
+		}
+		if (sample.throughput() >= needed) {
+			if (probe) {
+				this.proven = n;
+				this.betaAtProven = beta;
+			}
+			return null;
+		}
+		if (!sample.workIsWaiting()) {
 			return null;
 		}
 		this.ceiling = from;
 		this.ceilingSinceNanos = sample.nanoTime();
 		int target = Decisions.clamp(from, sample);
-		return resized(sample, resize(sample, beta, target, "Growing from " + from + " to " + sample.currentThreads()
-				+ " threads left throughput flat (" + ratio(this.throughputBeforeGrowth) + " → "
-				+ ratio(sample.throughput()) + " tasks/s): the work is limited by something threads cannot help, "
-				+ "such as a lock; returning to " + from + " threads."), -1);
+		String reason = probe
+				? "Probing from " + from + " to " + n + " threads raised throughput less than " + gainPercent
+						+ " % per doubling (" + ratio(this.throughputBeforeGrowth) + " → " + ratio(sample.throughput())
+						+ " tasks/s): the cores are the limit; returning to " + from + " threads."
+				: "Growing from " + from + " to " + n + " threads left throughput flat ("
+						+ ratio(this.throughputBeforeGrowth) + " → " + ratio(sample.throughput())
+						+ " tasks/s): the work is limited by something threads cannot help, such as a lock; returning to "
+						+ from + " threads.";
+		return resized(sample, resize(sample, beta, target, reason), -1);
 	}
 
-	private ScalingDecision grow(ControlSample sample, double beta, int goetz, int desired, String why) {
+	private ScalingDecision grow(ControlSample sample, double beta, int knee, int desired, String why) {
 		int n = sample.currentThreads();
-		if (isSaturated(sample)) {
+		if (isSaturated(sample, beta)) {
 			if (Double.isNaN(sample.runQueueShare()) && n > sample.minWorkers() && !isReversal(sample, -1)) {
 				return fallbackShrink(sample, beta);
 			}
@@ -233,7 +276,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			return veto(sample, beta, "Work waits and " + why + ", but growing past " + this.ceiling
 					+ " threads did not raise throughput: growth vetoed for now.");
 		}
-		int target = Math.min(Math.min(goetz, this.ceiling), Math.max(desired, n + this.config.scaleUpStep()));
+		int target = Math.min(Math.min(knee, this.ceiling), Math.max(desired, n + this.config.scaleUpStep()));
 		target = Decisions.clamp(target, sample);
 		if (target - n < deadband(n)) {
 			return hold(sample, beta, "Near the target: " + why + ", within the deadband of " + deadband(n)
@@ -243,12 +286,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			return hold(sample, beta, "Stabilising: " + why + ", but the pool shrank less than "
 					+ Decisions.millis(this.config.stabilizationWindow().toNanos()) + " ago.");
 		}
-		boolean settled = Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
-		boolean measurable = sample.intervalTasks() >= MIN_TASKS_PER_THREAD * n;
-		if (settled && measurable && 4L * (target - n) >= n) {
-			this.growthCheckFrom = n;
-			this.throughputBeforeGrowth = sample.throughput();
-			this.betaAtGrowth = sample.blockingRatio();
+		if (isJudgeable(sample, beta) && 4L * (target - n) >= n) {
+			armGrowthCheck(sample, false);
 		}
 		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait and " + why
 				+ ": growing to " + target + "."), +1);
@@ -278,23 +317,60 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		return resized(sample, resize(sample, beta, target, reason), -1);
 	}
 
-	private ScalingDecision vetoOrHold(ControlSample sample, double beta, int goetz, String why) {
+	private ScalingDecision vetoOrHold(ControlSample sample, double beta, int knee, String why) {
 		int n = sample.currentThreads();
 		if (n >= sample.maxWorkers()) {
 			return hold(sample, beta, "Work waits, but the pool is at its maximum of " + n + " threads.");
 		}
-		if (isSaturated(sample) && Double.isNaN(sample.runQueueShare()) && n > sample.minWorkers()
+		if (isSaturated(sample, beta) && Double.isNaN(sample.runQueueShare()) && n > sample.minWorkers()
 				&& !isReversal(sample, -1)) {
 			return fallbackShrink(sample, beta);
-		}
-		if (goetz <= n) {
-			return veto(sample, beta, "Work waits, but " + why + ": more threads would only compete for the CPU.");
 		}
 		if (n >= this.ceiling) {
 			return veto(sample, beta, "Work waits, but growing past " + this.ceiling
 					+ " threads did not raise throughput: growth vetoed for now.");
 		}
+		if (knee <= n) {
+			return probeOrVeto(sample, beta, why);
+		}
 		return hold(sample, beta, "Tasks waited during the interval, but no more tasks wait now than threads run.");
+	}
+
+	private ScalingDecision probeOrVeto(ControlSample sample, double beta, String why) {
+		int n = sample.currentThreads();
+		int step = Math.max(this.config.scaleUpStep(), (int) Math.ceil(PROBE_STEP * n));
+		int target = Decisions.clamp((long) n + step, sample);
+		boolean cpuBound = beta < this.config.betaLowThreshold();
+		if (cpuBound || sample.queueSize() < target - n || !isJudgeable(sample, beta) || isReversal(sample, +1)) {
+			return veto(sample, beta, "Work waits, but " + why + ": more threads would only compete for the CPU.");
+		}
+		armGrowthCheck(sample, true);
+		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait and " + why
+				+ ": probing " + target + " threads, kept if throughput rises."), +1);
+	}
+
+	/**
+	 * Whether a task has completed and every thread was busy for the whole interval while tasks queued:
+	 * then β describes the tasks, however few have completed, and waiting out the warm-up would only
+	 * grow a backlog.
+	 */
+	private static boolean isBusyWithWorkQueued(ControlSample sample) {
+		return sample.completedTasks() > 0 && sample.queueSize() > 0 && !Double.isNaN(sample.blockingRatio())
+				&& sample.busyThreads() >= WARM_BUSY_SHARE * sample.currentThreads();
+	}
+
+	/** Whether the next tick's throughput can tell whether a growth now paid. */
+	private boolean isJudgeable(ControlSample sample, double beta) {
+		boolean settled = Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
+		boolean measurable = sample.intervalTasks() >= MIN_TASKS_PER_THREAD * (long) sample.currentThreads();
+		return settled && measurable;
+	}
+
+	private void armGrowthCheck(ControlSample sample, boolean probe) {
+		this.growthCheckFrom = sample.currentThreads();
+		this.probing = probe;
+		this.throughputBeforeGrowth = sample.throughput();
+		this.betaAtGrowth = sample.blockingRatio();
 	}
 
 	private ScalingDecision fallbackShrink(ControlSample sample, double beta) {
@@ -305,17 +381,21 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				+ "from waiting for a core: retiring " + (n - target) + " threads."), -1);
 	}
 
-	private boolean isSaturated(ControlSample sample) {
+	private boolean isSaturated(ControlSample sample, double beta) {
 		double cpu = sample.cpuPercent();
 		if (Double.isNaN(cpu)) {
 			return false;
 		}
 		double share = sample.runQueueShare();
-		if (cpu >= this.config.cpuUpperThreshold()) {
-			// where the scheduler says our own workers hardly wait for a core, the load is someone else's
-			return Double.isNaN(share) || share >= BUSY_CORE_RUN_QUEUE_SHARE;
+		if (Double.isNaN(share)) {
+			return cpu >= this.config.cpuUpperThreshold();
 		}
-		return cpu >= this.config.cpuLowerThreshold() && share >= SATURATED_RUN_QUEUE_SHARE;
+		// the workers' own number makes them wait for a core this much; more means other load
+		double excess = share - KneeModel.runQueueShare(sample.cores(), beta, sample.currentThreads());
+		if (cpu >= this.config.cpuUpperThreshold()) {
+			return excess >= BUSY_CORE_RUN_QUEUE_SHARE;
+		}
+		return cpu >= this.config.cpuLowerThreshold() && excess >= SATURATED_RUN_QUEUE_SHARE;
 	}
 
 	private boolean isReversal(ControlSample sample, int direction) {

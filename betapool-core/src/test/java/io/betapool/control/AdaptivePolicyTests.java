@@ -43,16 +43,6 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
-	void goetzSizeIsCoresOverOneMinusBeta() {
-		assertThat(AdaptivePolicy.goetzSize(2, 0.8)).isEqualTo(10);
-		assertThat(AdaptivePolicy.goetzSize(2, 0.0)).isEqualTo(2);
-		assertThat(AdaptivePolicy.goetzSize(2, 0.02)).isEqualTo(2);
-		assertThat(AdaptivePolicy.goetzSize(2, 0.9)).isEqualTo(20);
-		assertThat(AdaptivePolicy.goetzSize(8, 0.5)).isEqualTo(16);
-		assertThat(AdaptivePolicy.goetzSize(2, 1.0)).isEqualTo(Long.MAX_VALUE);
-	}
-
-	@Test
 	void holdsDuringWarmUp() {
 		ScalingDecision decision = this.policy.decide(sample(1).completedTasks(9).blockingRatio(0.9).queueSize(50)
 			.build());
@@ -62,12 +52,30 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void slowTasksKeepingEveryThreadBusyEndTheWarmUpEarly() {
+		// one thread busy with an 85 ms task through a 100 ms tick, 200 queued: β describes the running task
+		ScalingDecision decision = this.policy.decide(sample(1).completedTasks(1).intervalTasks(1).blockingRatio(0.98)
+			.activeThreads(1).busyThreads(0.95).queueSize(200).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(decision.threadsAfter()).isEqualTo(64);
+	}
+
+	@Test
+	void aThreadIdleForPartOfTheTickDoesNotEndTheWarmUp() {
+		ScalingDecision decision = this.policy.decide(sample(1).completedTasks(1).intervalTasks(1).blockingRatio(0.98)
+			.activeThreads(1).busyThreads(0.5).queueSize(200).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(decision.reason()).contains("Warming up");
+	}
+
+	@Test
 	void growsStraightToTheKneeWhenWorkWaitsOnIo() {
 		ScalingDecision decision = this.policy.decide(waiting(1, 0.8));
 		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(decision.threadsBefore()).isEqualTo(1);
-		assertThat(decision.threadsAfter()).isEqualTo(10);
-		assertThat(decision.reason()).contains("knee of 10 threads");
+		// Goetz's ⌈2 / 0.2⌉ = 10 would leave the cores 85 % busy; the model's knee reaches 97 %
+		assertThat(decision.threadsAfter()).isEqualTo(14);
+		assertThat(decision.reason()).contains("knee of 14 threads");
 	}
 
 	@Test
@@ -155,13 +163,15 @@ class AdaptivePolicyTests {
 
 	@Test
 	void smallChangesStayInsideTheDeadband() {
-		ScalingDecision decision = this.policy.decide(waiting(40, 0.9772));
-		// knee ⌈2 / 0.0228⌉ = 88 would grow; β 0.9756 gives 82, within 10 % of 80
+		ScalingDecision decision = this.policy.decide(sample(80).blockingRatio(0.9772).activeThreads(80).queueSize(500)
+			.bounds(1, 200).build());
+		// β 0.9772 gives a knee of 96, more than 10 % above 80
 		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
 		AdaptivePolicy fresh = new AdaptivePolicy(this.config);
-		ScalingDecision near = fresh.decide(sample(60).blockingRatio(0.9675).activeThreads(60).queueSize(500)
+		ScalingDecision near = fresh.decide(sample(64).blockingRatio(0.9675).activeThreads(64).queueSize(500)
 			.bounds(1, 200).build());
-		assertThat(AdaptivePolicy.goetzSize(2, 0.9675)).isEqualTo(62);
+		// β 0.9675 gives a knee of 69, within 10 % of 64
+		assertThat(KneeModel.kneeSize(2, 0.9675, 200)).isEqualTo(69);
 		assertThat(near.action()).isEqualTo(ScalingAction.HOLD);
 		assertThat(near.reason()).contains("deadband");
 	}
@@ -169,39 +179,40 @@ class AdaptivePolicyTests {
 	@Test
 	void doesNotReverseWithinTheStabilisationWindow() {
 		ScalingDecision grow = this.policy.decide(waiting(2, 0.8));
-		assertThat(grow.threadsAfter()).isEqualTo(10);
+		assertThat(grow.threadsAfter()).isEqualTo(14);
 		// β drifts down (smoothed 0.8 → 0.7 → 0.65 → …): the shrink it calls for waits for the 2 s window
-		ScalingDecision held = this.policy.decide(waiting(10, 0.6));
+		ScalingDecision held = this.policy.decide(waiting(14, 0.6));
 		assertThat(held.action()).isEqualTo(ScalingAction.HOLD);
 		assertThat(held.reason()).startsWith("Stabilising");
-		this.policy.decide(waiting(10, 0.6));
-		this.policy.decide(waiting(10, 0.6));
-		ScalingDecision shrink = this.policy.decide(waiting(10, 0.6));
+		this.policy.decide(waiting(14, 0.6));
+		this.policy.decide(waiting(14, 0.6));
+		ScalingDecision shrink = this.policy.decide(waiting(14, 0.6));
 		assertThat(shrink.action()).isEqualTo(ScalingAction.SCALE_DOWN);
-		assertThat(shrink.threadsAfter()).isEqualTo(6);
+		// smoothed β 0.6125 gives a knee of 8
+		assertThat(shrink.threadsAfter()).isEqualTo(8);
 	}
 
 	@Test
 	void newWorkMayReverseTheLastResizeAtOnce() {
-		assertThat(this.policy.decide(waiting(2, 0.8)).threadsAfter()).isEqualTo(10);
-		ScalingDecision shrink = this.policy.decide(waiting(10, 0.0));
+		assertThat(this.policy.decide(waiting(2, 0.8)).threadsAfter()).isEqualTo(14);
+		ScalingDecision shrink = this.policy.decide(waiting(14, 0.0));
 		assertThat(shrink.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(shrink.threadsAfter()).isEqualTo(2);
 		ScalingDecision grow = this.policy.decide(waiting(2, 0.95));
 		assertThat(grow.action()).isEqualTo(ScalingAction.SCALE_UP);
-		assertThat(grow.threadsAfter()).isEqualTo(40);
+		assertThat(grow.threadsAfter()).isEqualTo(47);
 	}
 
 	@Test
 	void theWindowIsMeasuredBySubtractionAcrossTheTickerWrapping() {
 		this.now = Long.MAX_VALUE - TICK / 2;
 		ScalingDecision grow = this.policy.decide(waiting(2, 0.8));
-		assertThat(grow.threadsAfter()).isEqualTo(10);
+		assertThat(grow.threadsAfter()).isEqualTo(14);
 		// the ticker has now wrapped to negative values
 		assertThat(this.now + TICK).isNegative();
-		assertThat(this.policy.decide(waiting(10, 0.6)).action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(this.policy.decide(waiting(14, 0.6)).action()).isEqualTo(ScalingAction.HOLD);
 		this.now += 3 * TICK;
-		assertThat(this.policy.decide(waiting(10, 0.6)).action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(this.policy.decide(waiting(14, 0.6)).action()).isEqualTo(ScalingAction.SCALE_DOWN);
 	}
 
 	@Test
@@ -209,7 +220,7 @@ class AdaptivePolicyTests {
 		ScalingDecision decision = this.policy.decide(sample(1).blockingRatio(0.9).activeThreads(1).queueSize(200)
 			.cpuPercent(97).runQueueShare(0.01).build());
 		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
-		assertThat(decision.threadsAfter()).isEqualTo(20);
+		assertThat(decision.threadsAfter()).isEqualTo(25);
 	}
 
 	@Test
@@ -231,8 +242,8 @@ class AdaptivePolicyTests {
 	void growthThatDoesNotRaiseThroughputIsUndoneAndCapped() {
 		ScalingDecision grow = this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500)
 			.throughput(1000).build());
-		assertThat(grow.threadsAfter()).isEqualTo(8);
-		ScalingDecision undo = this.policy.decide(sample(8).blockingRatio(0.77).activeThreads(8).queueSize(500)
+		assertThat(grow.threadsAfter()).isEqualTo(12);
+		ScalingDecision undo = this.policy.decide(sample(12).blockingRatio(0.77).activeThreads(12).queueSize(500)
 			.throughput(1010).build());
 		assertThat(undo.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undo.threadsAfter()).isEqualTo(4);
@@ -265,10 +276,73 @@ class AdaptivePolicyTests {
 	@Test
 	void growthThatPaysIsKept() {
 		this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500).throughput(1000).build());
-		ScalingDecision next = this.policy.decide(sample(8).blockingRatio(0.75).activeThreads(8).queueSize(500)
+		ScalingDecision next = this.policy.decide(sample(12).blockingRatio(0.75).activeThreads(12).queueSize(500)
 			.throughput(1900).build());
 		assertThat(next.action()).isNotEqualTo(ScalingAction.SCALE_DOWN);
-		assertThat(next.threadsAfter()).isEqualTo(8);
+		assertThat(next.threadsAfter()).isGreaterThanOrEqualTo(12);
+	}
+
+	@Test
+	void atTheKneeWithTasksQueuedThePoolProbesAQuarterMore() {
+		ScalingDecision probe = this.policy.decide(waiting(14, 0.8));
+		assertThat(probe.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(probe.threadsAfter()).isEqualTo(18);
+		assertThat(probe.reason()).contains("probing 18 threads");
+	}
+
+	@Test
+	void aProbeThatPaysIsKeptAndTheNextOneThatDoesNotIsUndone() {
+		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
+		// growth by 4/14 needs 1.4 %; 10 % came
+		ScalingDecision kept = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
+			.throughput(1100).build());
+		assertThat(kept.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(kept.threadsAfter()).isEqualTo(23);
+		assertThat(kept.reason()).contains("growing to 18 raised throughput");
+		// growth by 5/18 needs 1.4 %; 0.5 % came
+		ScalingDecision undone = this.policy.decide(sample(23).blockingRatio(0.8).activeThreads(23).queueSize(500)
+			.throughput(1105).build());
+		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(undone.threadsAfter()).isEqualTo(18);
+		assertThat(undone.reason()).startsWith("Probing from 18 to 23 threads");
+		ScalingDecision capped = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
+			.throughput(1100).build());
+		assertThat(capped.action()).isEqualTo(ScalingAction.VETO);
+		assertThat(capped.threadsAfter()).isEqualTo(18);
+	}
+
+	@Test
+	void aProvenSizeIsForgottenWhenTheWorkChanges() {
+		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
+		this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500).throughput(1100).build());
+		ScalingDecision shrink = this.policy.decide(waiting(23, 0.5));
+		assertThat(shrink.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(shrink.threadsAfter()).isEqualTo(KneeModel.kneeSize(2, 0.5, 64));
+	}
+
+	@Test
+	void noProbeWithoutTasksQueuedForTheNewThreads() {
+		ScalingDecision decision = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(2)
+			.busyThreads(14).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
+		assertThat(decision.threadsAfter()).isEqualTo(14);
+	}
+
+	@Test
+	void noProbeWhenTasksOutlastTheTick() {
+		ScalingDecision decision = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
+			.intervalTasks(20).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
+	}
+
+	@Test
+	void theWorkersOwnWaitForCoresIsNotSaturation() {
+		// ten threads at β 0.8 on 2 cores wait for a core about 46 % of their busy time by themselves
+		assertThat(KneeModel.runQueueShare(2, 0.8, 10)).isGreaterThan(0.4);
+		ScalingDecision decision = this.policy.decide(sample(10).blockingRatio(0.8).activeThreads(10).queueSize(100)
+			.cpuPercent(97).runQueueShare(0.3).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(decision.threadsAfter()).isEqualTo(14);
 	}
 
 	@Test

@@ -3,7 +3,7 @@ package io.betapool.benchmarks.workload;
 import java.util.List;
 import java.util.Objects;
 
-import io.betapool.control.AdaptivePolicy;
+import io.betapool.control.KneeModel;
 
 /**
  * A workload: one phase for a steady stream, several for a stream whose kind of work shifts, and the
@@ -11,7 +11,7 @@ import io.betapool.control.AdaptivePolicy;
  *
  * <p>Its Goetz size, the static size a developer would compute from the work as first deployed, is
  * {@code ⌈cores / (1 − β₀)⌉} with β₀ the nominal blocking ratio of the first phase (computed by
- * {@link AdaptivePolicy#goetzSize}).
+ * {@link KneeModel#goetzSize}).
  *
  * @param id a short identifier used in file names and CSV, such as {@code io-heavy}
  * @param title a title for the report
@@ -44,7 +44,7 @@ public record WorkloadSpec(String id, String title, List<Phase> phases, int outs
 
 	/** {@code ⌈cores / (1 − β₀)⌉}, capped at {@code maxSize}. */
 	public int goetzSize(int cores, int maxSize) {
-		return (int) Math.min(maxSize, AdaptivePolicy.goetzSize(cores, nominal().beta()));
+		return (int) Math.min(maxSize, KneeModel.goetzSize(cores, nominal().beta()));
 	}
 
 }
