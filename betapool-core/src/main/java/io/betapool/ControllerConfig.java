@@ -18,7 +18,7 @@ import java.util.Objects;
  * <tr><td>{@code cpuUpperThreshold}</td><td>85 %</td><td>no growth, shrink above it</td><td>saturation veto above it</td></tr>
  * <tr><td>{@code cpuLowerThreshold}</td><td>50 %</td><td>—</td><td>below it the CPU is never called saturated</td></tr>
  * <tr><td>{@code stabilizationWindow}</td><td>2 s</td><td>no change this soon after a change</td><td>no reversal this soon after a change</td></tr>
- * <tr><td>{@code warmupTaskCount}</td><td>10</td><td>no decision before this many tasks</td><td>same</td></tr>
+ * <tr><td>{@code warmupTaskCount}</td><td>10</td><td>no decision before this many tasks</td><td>same, unless one task has completed and every thread was busy through a tick while tasks queued</td></tr>
  * <tr><td>{@code decisionHistorySize}</td><td>1000</td><td colspan="2">decisions kept in the history ring</td></tr>
  * </table>
  */
@@ -140,7 +140,11 @@ public final class ControllerConfig {
 			.decisionHistorySize(this.decisionHistorySize);
 	}
 
-	/** How often the controller samples the pool and decides. */
+	/**
+	 * How often the controller samples the pool and decides. Until the pool's first resize, and while
+	 * tasks queue, it decides every {@code min(monitorInterval, 100 ms)}, so that a cold pool under load
+	 * reaches its size quickly.
+	 */
 	public Duration monitorInterval() {
 		return this.monitorInterval;
 	}

@@ -1,5 +1,6 @@
 package io.betapool.control;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.betapool.ScalingAction;
@@ -13,18 +14,29 @@ import org.jspecify.annotations.Nullable;
  * <p>A tick is stalled when the pool is not growing (it is at {@code maxWorkers}, or the policy keeps its
  * size, as during warm-up), every thread is running a task, tasks are queued, and no task completed
  * during the interval. After {@value #TICKS_TO_REPORT} stalled ticks in a
- * row the detector reports it; it reports again only after a tick that is not stalled. It cannot tell
- * a deadlock from tasks that are merely slower than {@value #TICKS_TO_REPORT} intervals, so its report
- * says "possible".
+ * row, spanning at least one monitor interval (ticks come faster during a cold start), the detector
+ * reports it; it reports again only after a tick that is not stalled. It cannot tell a deadlock from
+ * tasks that are merely slower than {@value #TICKS_TO_REPORT} intervals, so its report says "possible".
  */
 public final class StallDetector {
 
 	/** Stalled ticks in a row before the stall is reported. */
 	public static final int TICKS_TO_REPORT = 2;
 
+	private final long intervalNanos;
+
 	private int stalledTicks;
 
+	private boolean reported;
+
 	private long stalledSinceNanos;
+
+	/**
+	 * @param interval the monitor interval: the shortest stall reported, from the first stalled tick
+	 */
+	public StallDetector(Duration interval) {
+		this.intervalNanos = interval.toNanos();
+	}
 
 	/**
 	 * Observes one sample and the size the policy chose for it.
@@ -37,14 +49,17 @@ public final class StallDetector {
 				&& sample.intervalTasks() == 0;
 		if (!stalled) {
 			this.stalledTicks = 0;
+			this.reported = false;
 			return null;
 		}
 		if (this.stalledTicks++ == 0) {
 			this.stalledSinceNanos = sample.nanoTime();
 		}
-		if (this.stalledTicks != TICKS_TO_REPORT) {
+		if (this.reported || this.stalledTicks < TICKS_TO_REPORT
+				|| sample.nanoTime() - this.stalledSinceNanos < this.intervalNanos) {
 			return null;
 		}
+		this.reported = true;
 		String notGrowing = (sample.currentThreads() >= sample.maxWorkers())
 				? "the pool is at its maximum of " + sample.maxWorkers() + " threads"
 				: "the pool is not growing";

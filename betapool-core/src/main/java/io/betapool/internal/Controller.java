@@ -26,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * the decision and publishes a metrics snapshot. Runs on its own daemon thread until the pool
  * terminates; an exception in a tick is logged and the next tick runs as usual.
  *
+ * <p><b>A cold start</b> ticks faster: until the pool's first resize, while it may still grow and tasks queue, the loop
+ * ticks every {@code min(interval, }{@value #COLD_START_MILLIS}{@code  ms)}, so that a pool started
+ * at its minimum under load reaches its size in a fraction of an interval rather than building a
+ * backlog for one. An idle pool ticks at the interval.
+ *
  * <p>Per tick, per worker: one read of its scheduler statistics (Linux) or of its CPU time (JDK
  * fallback), and a copy of the task samples it completed since the last tick. Nothing here touches a
  * task's path.
@@ -34,6 +39,9 @@ final class Controller implements Runnable {
 
 	/** How many tasks a tick the pool aims to time, for latency percentiles and queue wait. */
 	static final int SAMPLES_PER_TICK = 1024;
+
+	/** The tick period of a cold start, in milliseconds. */
+	static final long COLD_START_MILLIS = 100;
 
 	/** Less busy time than this in an interval is too little to judge β by. */
 	private static final long MIN_BUSY_NANOS = 1_000_000;
@@ -72,7 +80,7 @@ final class Controller implements Runnable {
 
 	private boolean cpuProbeFailed;
 
-	private final StallDetector stalls = new StallDetector();
+	private final StallDetector stalls;
 
 	private long lastTickNanos;
 
@@ -107,6 +115,7 @@ final class Controller implements Runnable {
 		this.poolName = poolName;
 		this.lastTickNanos = ticker.read();
 		this.snapshot = Snapshot.EMPTY;
+		this.stalls = new StallDetector(interval);
 	}
 
 	void start(String threadName) {
@@ -145,16 +154,12 @@ final class Controller implements Runnable {
 
 	@Override
 	public void run() {
-		long next = this.ticker.read() + this.intervalNanos;
+		long next = this.ticker.read() + Math.min(this.intervalNanos, COLD_START_MILLIS * 1_000_000);
 		while (!this.stopped) {
 			long wait = next - this.ticker.read();
 			if (wait > 0) {
 				LockSupport.parkNanos(this, wait);
 				continue;
-			}
-			next += this.intervalNanos;
-			if (next - this.ticker.read() < 0) {
-				next = this.ticker.read() + this.intervalNanos;
 			}
 			try {
 				tick();
@@ -165,8 +170,20 @@ final class Controller implements Runnable {
 			catch (Throwable ex) {
 				this.logger.log(System.Logger.Level.WARNING, "Controller tick failed; carrying on", ex);
 			}
+			long period = isColdStart() ? Math.min(this.intervalNanos, COLD_START_MILLIS * 1_000_000) : this.intervalNanos;
+			next += period;
+			if (next - this.ticker.read() < 0) {
+				next = this.ticker.read() + period;
+			}
 		}
 		closeAll();
+	}
+
+	/** Whether the pool, free to grow, has not resized yet while tasks queue: then the loop ticks faster. */
+	boolean isColdStart() {
+		Snapshot now = this.snapshot;
+		return now.scaleUps + now.scaleDowns == 0 && this.pool.getCorePoolSize() < this.maxWorkers
+				&& !this.pool.getQueue().isEmpty();
 	}
 
 	/** One control step; called by the loop, or directly by tests. */

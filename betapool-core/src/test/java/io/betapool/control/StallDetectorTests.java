@@ -1,5 +1,7 @@
 package io.betapool.control;
 
+import java.time.Duration;
+
 import io.betapool.ScalingAction;
 import io.betapool.ScalingDecision;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,7 @@ class StallDetectorTests {
 
 	private static final long TICK = 500_000_000L;
 
-	private final StallDetector detector = new StallDetector();
+	private final StallDetector detector = new StallDetector(Duration.ofNanos(TICK));
 
 	private long now = Long.MAX_VALUE - TICK;
 
@@ -47,6 +49,20 @@ class StallDetectorTests {
 		ScalingDecision report = observe(sample(4, 4, 3, 0));
 		assertThat(report).isNotNull();
 		assertThat(report.reason()).contains("all 4 workers").contains("the pool is not growing");
+	}
+
+	@Test
+	void fasterTicksReportOnlyOnceTheStallSpansAnInterval() {
+		StallDetector detector = new StallDetector(Duration.ofMillis(500));
+		long start = 0;
+		for (int tick = 0; tick < 5; tick++) {
+			ControlSample sample = ControlSample.builder().nanoTime(start + tick * 100_000_000L).currentThreads(8)
+				.bounds(1, 8).activeThreads(8).queueSize(12).intervalTasks(0).build();
+			assertThat(detector.observe(sample, 1.0, 8)).as("tick %d", tick).isNull();
+		}
+		ControlSample late = ControlSample.builder().nanoTime(start + 500_000_000L).currentThreads(8).bounds(1, 8)
+			.activeThreads(8).queueSize(12).intervalTasks(0).build();
+		assertThat(detector.observe(late, 1.0, 8)).isNotNull();
 	}
 
 	@Test
