@@ -148,7 +148,7 @@ public final class Goals {
 			return notMeasured(Goal.CONVERGENCE, scope, "betapool or the static sweep did not run");
 		}
 		CellResult a = adaptive.get();
-		int target = view.sweep(phase).knee().size();
+		int target = view.steadySweep(phase).knee().size();
 		double took = view.convergenceSeconds(a, phase);
 		boolean pass = took <= Goal.CONVERGENCE_SECONDS;
 		String measured = Double.isNaN(took) ? "not within 10 % of " + target + " threads during the phase"

@@ -118,12 +118,11 @@ final class Limits {
 				: "it took " + seconds(took) + " to come within 10 % of " + target + " threads";
 		return "After the shift " + reached + "; it ran " + afterOneSecond + " threads one second in and " + atEnd
 				+ " at the end of the phase (β read " + beta(adaptive.timeline(), figures.endSeconds()) + "). "
-				+ "The controller decides every " + config.monitorInterval().toMillis() + " ms, needs "
-				+ config.warmupTaskCount() + " completed tasks before its first resize, and waits "
-				+ config.stabilizationWindow().toMillis() + " ms before reversing a resize"
-				+ ((config.stabilizationWindow().toMillis() > Goal.CONVERGENCE_SECONDS * 1000)
-						? ", longer than the goal allows whenever the shift needs the opposite of the last resize."
-						: ".");
+				+ "The controller decides every " + config.monitorInterval().toMillis() + " ms, and the first tick "
+				+ "after a shift measures a mix of the old work and the new, so the pool takes its new size on the "
+				+ "second tick at the earliest: " + seconds(config.monitorInterval().toMillis() / 1000.0) + " to "
+				+ seconds(2 * config.monitorInterval().toMillis() / 1000.0) + " after the shift, before its new "
+				+ "threads start; a resize smaller than a tenth of the pool is not made.";
 	}
 
 	static String overhead(Overhead overhead, double clockReadNanos) {

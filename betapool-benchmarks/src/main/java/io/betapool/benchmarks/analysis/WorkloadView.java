@@ -10,7 +10,9 @@ import io.betapool.Policy;
 import io.betapool.benchmarks.contender.Contender;
 import io.betapool.benchmarks.contender.ContenderKind;
 import io.betapool.benchmarks.result.CellResult;
+import io.betapool.benchmarks.result.Figures;
 import io.betapool.benchmarks.result.LoadMode;
+import io.betapool.benchmarks.result.Sample;
 import io.betapool.benchmarks.result.WorkloadResults;
 import io.betapool.benchmarks.workload.Phase;
 import io.betapool.benchmarks.workload.WorkloadSpec;
@@ -29,6 +31,9 @@ public final class WorkloadView {
 
 	/** The size of the seed's naive static pool. */
 	public static final int NAIVE_SIZE = Contender.BETAPOOL_MAX;
+
+	/** Seconds after a shift that a phase's settled figures leave out. */
+	public static final double SETTLE_SECONDS = 2.0;
 
 	private final WorkloadResults results;
 
@@ -66,6 +71,47 @@ public final class WorkloadView {
 			}
 		}
 		return new StaticSweep(points);
+	}
+
+	/**
+	 * The closed-loop static sweep on the throughput of phase {@code phase} once it has settled: from
+	 * {@value #SETTLE_SECONDS} s after its start to its end, read from the cells' 100 ms samples. Right
+	 * after a shift the tasks of the phase before still finish, and they cost a small pool more than a
+	 * large one; the size the new work needs is judged without them. Phases too short to settle use
+	 * {@link #sweep(int)}.
+	 */
+	public StaticSweep steadySweep(int phase) {
+		List<StaticSweep.Point> points = new ArrayList<>();
+		for (CellResult cell : this.results.cells(LoadMode.closed())) {
+			if (cell.contender().kind() == ContenderKind.STATIC) {
+				Figures figures = cell.phase(phase);
+				double throughput = throughput(cell.timeline(), figures.startSeconds() + SETTLE_SECONDS,
+						figures.endSeconds());
+				if (Double.isNaN(throughput)) {
+					return sweep(phase);
+				}
+				points.add(new StaticSweep.Point(cell.contender().size(), throughput));
+			}
+		}
+		return new StaticSweep(points);
+	}
+
+	/** Tasks per second completed between the first sample at or after {@code from} and the last before {@code to}. */
+	static double throughput(List<Sample> samples, double from, double to) {
+		Sample first = null;
+		Sample last = null;
+		for (Sample sample : samples) {
+			if (sample.seconds() >= from && sample.seconds() < to) {
+				if (first == null) {
+					first = sample;
+				}
+				last = sample;
+			}
+		}
+		if (first == null || last.seconds() <= first.seconds()) {
+			return Double.NaN;
+		}
+		return (last.completed() - first.completed()) / (last.seconds() - first.seconds());
 	}
 
 	/** Whether the closed-loop sweep ran. */
@@ -117,10 +163,11 @@ public final class WorkloadView {
 
 	/**
 	 * Seconds after the start of phase {@code phase} until {@code cell}'s pool was within 10 % of that
-	 * phase's knee; for phase 0, from the start of the cell (the initial ramp).
+	 * phase's settled knee ({@link #steadySweep}); for phase 0, from the start of the cell (the initial
+	 * ramp).
 	 */
 	public double convergenceSeconds(CellResult cell, int phase) {
-		int target = sweep(phase).knee().size();
+		int target = steadySweep(phase).knee().size();
 		double start = (phase == 0) ? 0 : cell.phase(phase).startSeconds();
 		return Convergence.seconds(cell.timeline(), start, cell.phase(phase).endSeconds(), target);
 	}

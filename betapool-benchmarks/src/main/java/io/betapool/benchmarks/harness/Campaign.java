@@ -89,7 +89,8 @@ public final class Campaign {
 			WorkloadView view = view(spec, cells);
 			Set<Integer> measured = new TreeSet<>(this.sizes);
 			for (int phase = -1; phase < (spec.isPhaseShift() ? spec.phases().size() : 0); phase++) {
-				refinements.addAll(StaticSweep.refinements(view.sweep(phase).knee().size(), measured));
+				StaticSweep sweep = (phase < 0) ? view.sweep() : view.steadySweep(phase);
+				refinements.addAll(StaticSweep.refinements(sweep.knee().size(), measured));
 			}
 			for (int size : refinements) {
 				run(cells, spec, Contender.fixed(size), closed, new double[0]);

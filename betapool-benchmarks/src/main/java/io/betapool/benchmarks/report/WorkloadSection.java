@@ -111,11 +111,13 @@ final class WorkloadSection {
 		if (this.view.spec().isPhaseShift()) {
 			List<String> knees = new ArrayList<>();
 			for (int k = 0; k < this.view.spec().phases().size(); k++) {
-				StaticSweep phase = this.view.sweep(k);
+				StaticSweep phase = this.view.steadySweep(k);
 				knees.add(this.view.spec().phases().get(k).name() + ": best " + phase.best().size() + ", knee "
 						+ phase.knee().size());
 			}
-			md.append(" Per phase — ").append(String.join("; ", knees)).append('.');
+			md.append(" Per phase, from ").append(number(WorkloadView.SETTLE_SECONDS, 0))
+				.append(" s after its start (once the tasks of the phase before have finished) — ")
+				.append(String.join("; ", knees)).append('.');
 		}
 		md.append("\n\n");
 	}
@@ -165,7 +167,7 @@ final class WorkloadSection {
 		boolean convergence = mode.isClosed() && this.view.hasSweep();
 		if (convergence) {
 			for (int k = 1; k < phases.size(); k++) {
-				columns.add(">→ " + phases.get(k).name() + ": s to within 10 % of " + this.view.sweep(k).knee().size());
+				columns.add(">→ " + phases.get(k).name() + ": s to within 10 % of " + this.view.steadySweep(k).knee().size());
 			}
 		}
 		MarkdownTable table = new MarkdownTable(columns.toArray(String[]::new));
