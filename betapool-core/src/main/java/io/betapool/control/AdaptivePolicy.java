@@ -59,9 +59,11 @@ import static io.betapool.control.Decisions.veto;
  * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
  * throughput to respond within one — the next tick checks that throughput rose by at least
  * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (min(g, 1) · {@value #PROBE_GAIN_PERCENT} % for a probe); if
- * not, and the work is still of the same kind (β moved by at most {@value #SAME_WORK}), the pool
- * returns to its former size and does not grow past it for {@value #CEILING_WINDOWS} stabilisation
- * windows. A probe that pays becomes {@code proven}.
+ * not, while the work is still of the same kind (β moved by at most {@value #SAME_WORK}) and enough
+ * tasks are still queued to keep the added threads busy (else throughput followed the arrivals, not
+ * the threads), the pool returns to its former size and does not grow past it for
+ * {@value #CEILING_WINDOWS} stabilisation windows, or until the work changes (a regime change). A
+ * probe that pays becomes {@code proven}.
  *
  * <p><b>Without scheduler statistics</b> (non-Linux systems) β cannot be corrected, and under CPU
  * oversubscription it reads high. There a saturated CPU with waiting work retires
@@ -159,8 +161,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			this.smoothedBeta = (Double.isNaN(this.smoothedBeta) || regimeChange) ? measured
 					: this.smoothedBeta + SMOOTHING * (measured - this.smoothedBeta);
 			if (regimeChange) {
-				// new work: the last resize answered other work, so turning back is no oscillation
+				// new work: the last resize answered other work, so turning back is no oscillation,
+				// and what growth did or did not buy for that work says nothing about this
 				this.lastDirection = 0;
+				this.ceiling = Integer.MAX_VALUE;
+				this.proven = 0;
 			}
 		}
 		double beta = this.smoothedBeta;
@@ -246,7 +251,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			}
 			return null;
 		}
-		if (!sample.workIsWaiting()) {
+		if (sample.queueSize() < n - from) {
+			// the backlog ran out: throughput followed the arrivals, not what the threads could do
 			return null;
 		}
 		this.ceiling = from;

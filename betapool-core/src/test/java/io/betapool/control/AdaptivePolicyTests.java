@@ -262,6 +262,30 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void growthIsNotJudgedOnceTheBacklogRanOut() {
+		// an open loop: the growth served the backlog, and throughput then followed the arrivals
+		ScalingDecision grow = this.policy.decide(sample(1).blockingRatio(0.0).activeThreads(1).queueSize(11)
+			.throughput(463).build());
+		assertThat(grow.threadsAfter()).isEqualTo(2);
+		ScalingDecision next = this.policy.decide(sample(2).blockingRatio(0.0).activeThreads(1).queueSize(0)
+			.queueWaitRatio(0.5).throughput(452).build());
+		assertThat(next.action()).isNotEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(next.threadsAfter()).isEqualTo(2);
+	}
+
+	@Test
+	void aCeilingDoesNotOutliveTheWorkThatSetIt() {
+		this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500).throughput(1000).build());
+		ScalingDecision undo = this.policy.decide(sample(12).blockingRatio(0.77).activeThreads(12).queueSize(500)
+			.throughput(1010).build());
+		assertThat(undo.threadsAfter()).isEqualTo(4);
+		// β jumps from 0.76 to 0.5: new work, which the ceiling of 4 says nothing about
+		ScalingDecision grow = this.policy.decide(waiting(4, 0.5));
+		assertThat(grow.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(grow.threadsAfter()).isEqualTo(KneeModel.kneeSize(2, 0.5, 64));
+	}
+
+	@Test
 	void growthIsNotJudgedWhenTasksOutlastTheTick() {
 		// half-second tasks on two threads: four complete per tick, too few for throughput to respond
 		ScalingDecision grow = this.policy.decide(sample(2).blockingRatio(0.99).activeThreads(2).queueSize(500)
