@@ -1,8 +1,6 @@
 package io.betapool.reliability;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -49,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ExecutorConformanceTests {
 
-	private final List<ExecutorService> executors = new ArrayList<>();
+	private final TrackedExecutors executors = new TrackedExecutors();
 
 	/** The three ways to submit a task that return a future, each as a Callable-shaped call. */
 	private enum Submission {
@@ -68,34 +66,13 @@ class ExecutorConformanceTests {
 
 	}
 
-	/** invokeAll and invokeAny, untimed and timed. */
-	private enum Invocation {
-
-		INVOKE_ALL, TIMED_INVOKE_ALL, INVOKE_ANY, TIMED_INVOKE_ANY;
-
-		Object invoke(ExecutorService executor, Collection<? extends Callable<String>> tasks) throws Exception {
-			return switch (this) {
-				case INVOKE_ALL -> executor.invokeAll(tasks);
-				case TIMED_INVOKE_ALL -> executor.invokeAll(tasks, LONG_DELAY_MS, MILLISECONDS);
-				case INVOKE_ANY -> executor.invokeAny(tasks);
-				case TIMED_INVOKE_ANY -> executor.invokeAny(tasks, LONG_DELAY_MS, MILLISECONDS);
-			};
-		}
-
-	}
-
 	@AfterEach
 	void shutDownEveryExecutor() throws InterruptedException {
-		for (ExecutorService executor : this.executors) {
-			executor.shutdownNow();
-			assertThat(executor.awaitTermination(LONG_DELAY_MS, MILLISECONDS)).isTrue();
-		}
+		this.executors.shutDownAll();
 	}
 
 	private ExecutorService create(PoolKind kind) {
-		ExecutorService executor = kind.create();
-		this.executors.add(executor);
-		return executor;
+		return this.executors.create(kind);
 	}
 
 	// cancellation

@@ -1,6 +1,5 @@
 package io.betapool.reliability;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -47,49 +46,25 @@ class InvokeUnderShutdownTests {
 	/** The pools of {@link PoolKind} run two threads while no task completes. */
 	private static final int RUNNING = 2;
 
-	private final List<ExecutorService> executors = new ArrayList<>();
-
-	enum Call {
-
-		INVOKE_ALL, TIMED_INVOKE_ALL, INVOKE_ANY, TIMED_INVOKE_ANY;
-
-		Object invoke(ExecutorService executor, List<? extends Callable<String>> tasks) throws Exception {
-			return switch (this) {
-				case INVOKE_ALL -> executor.invokeAll(tasks);
-				case TIMED_INVOKE_ALL -> executor.invokeAll(tasks, LONG_DELAY_MS, MILLISECONDS);
-				case INVOKE_ANY -> executor.invokeAny(tasks);
-				case TIMED_INVOKE_ANY -> executor.invokeAny(tasks, LONG_DELAY_MS, MILLISECONDS);
-			};
-		}
-
-		boolean all() {
-			return this == INVOKE_ALL || this == TIMED_INVOKE_ALL;
-		}
-
-	}
+	private final TrackedExecutors executors = new TrackedExecutors();
 
 	static Stream<Arguments> kindsAndCalls() {
 		return Stream.of(PoolKind.values())
-			.flatMap((kind) -> Stream.of(Call.values()).map((call) -> Arguments.of(kind, call)));
+			.flatMap((kind) -> Stream.of(Invocation.values()).map((call) -> Arguments.of(kind, call)));
 	}
 
 	@AfterEach
 	void shutDownExecutors() throws InterruptedException {
-		for (ExecutorService executor : this.executors) {
-			executor.shutdownNow();
-			assertThat(executor.awaitTermination(LONG_DELAY_MS, MILLISECONDS)).isTrue();
-		}
+		this.executors.shutDownAll();
 	}
 
 	private ExecutorService create(PoolKind kind) {
-		ExecutorService executor = kind.create();
-		this.executors.add(executor);
-		return executor;
+		return this.executors.create(kind);
 	}
 
 	@ParameterizedTest(name = "{1} on {0}")
 	@MethodSource("kindsAndCalls")
-	void invokeUnderShutdownNowNeitherHangsNorLeaksTasks(PoolKind kind, Call call) throws Exception {
+	void invokeUnderShutdownNowNeitherHangsNorLeaksTasks(PoolKind kind, Invocation call) throws Exception {
 		ExecutorService executor = create(kind);
 		Blocked blocked = Blocked.invoke(executor, call);
 
@@ -124,7 +99,7 @@ class InvokeUnderShutdownTests {
 
 	@ParameterizedTest(name = "{1} on {0}")
 	@MethodSource("kindsAndCalls")
-	void anInterruptedInvokeThrowsInterruptedExceptionAndLeavesNoTaskRunningOrQueued(PoolKind kind, Call call)
+	void anInterruptedInvokeThrowsInterruptedExceptionAndLeavesNoTaskRunningOrQueued(PoolKind kind, Invocation call)
 			throws Exception {
 		ExecutorService executor = create(kind);
 		Blocked blocked = Blocked.invoke(executor, call);
@@ -150,7 +125,7 @@ class InvokeUnderShutdownTests {
 		int[] outcomes = new int[4];
 		for (int round = 0; round < 100; round++) {
 			ExecutorService executor = kind.create();
-			Call call = Call.values()[round % Call.values().length];
+			Invocation call = Invocation.values()[round % Invocation.values().length];
 			List<Callable<String>> tasks = IntStream.range(0, 6).<Callable<String>>mapToObj((i) -> () -> {
 				LockSupport.parkNanos(20_000L * i);
 				return "task-" + i;
@@ -206,7 +181,7 @@ class InvokeUnderShutdownTests {
 
 		Thread invoker;
 
-		static Blocked invoke(ExecutorService executor, Call call) throws InterruptedException {
+		static Blocked invoke(ExecutorService executor, Invocation call) throws InterruptedException {
 			Blocked blocked = new Blocked();
 			blocked.invoker = new Thread(() -> {
 				try {
