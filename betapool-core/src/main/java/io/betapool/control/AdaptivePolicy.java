@@ -42,7 +42,8 @@ import static io.betapool.control.Decisions.veto;
  *                   core and ŝ the share the model expects of n threads, cpu ≥ cpuUpperThreshold and
  *                   s − ŝ ≥ {@value #BUSY_CORE_RUN_QUEUE_SHARE}, or cpu ≥ cpuLowerThreshold and
  *                   s − ŝ ≥ {@value #SATURATED_RUN_QUEUE_SHARE} (veto)
- *   desired = n ≥ knee and at least ⌈{@value #PROBE_STEP} · n⌉ tasks queued  →  probe: grow by that many
+ *   desired = n ≥ knee and at least ⌈{@value #PROBE_STEP} · n⌉ tasks queued  →  probe: grow by that many,
+ *                   up to {@value #PROBE_LIMIT} × the modelled knee
  *   desired &lt; n  →  CPU-bound (β̂ &lt; betaLowThreshold) or work waits: shrink to desired;
  *                   idle: shrink by half the excess, at least scaleDownStep
  *   no task ran  →  idle: shrink by half the excess over minWorkers
@@ -112,6 +113,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	/** The share of its threads a pool must keep busy through a tick, tasks queued, to end the warm-up early. */
 	public static final double WARM_BUSY_SHARE = 0.9;
+
+	/**
+	 * How far past the modelled knee probes may go, as a multiple of it: the model is off by less than this
+	 * for real work, and single-tick throughput noise must not ratchet the pool up without bound.
+	 */
+	public static final int PROBE_LIMIT = 2;
 
 	/** The share of the current size a probe past the knee adds. */
 	public static final double PROBE_STEP = 0.25;
@@ -208,7 +215,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			return shrink(sample, beta, desired, waiting, why);
 		}
 		if (waiting) {
-			return vetoOrHold(sample, beta, knee, why);
+			return vetoOrHold(sample, beta, knee, model, why);
 		}
 		return hold(sample, beta, "At the size the work needs: " + why + " and " + ratio(sample.busyThreads())
 				+ " threads were busy.");
@@ -323,7 +330,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		return resized(sample, resize(sample, beta, target, reason), -1);
 	}
 
-	private ScalingDecision vetoOrHold(ControlSample sample, double beta, int knee, String why) {
+	private ScalingDecision vetoOrHold(ControlSample sample, double beta, int knee, int model, String why) {
 		int n = sample.currentThreads();
 		if (n >= sample.maxWorkers()) {
 			return hold(sample, beta, "Work waits, but the pool is at its maximum of " + n + " threads.");
@@ -337,17 +344,18 @@ public final class AdaptivePolicy implements ScalingPolicy {
 					+ " threads did not raise throughput: growth vetoed for now.");
 		}
 		if (knee <= n) {
-			return probeOrVeto(sample, beta, why);
+			return probeOrVeto(sample, beta, model, why);
 		}
 		return hold(sample, beta, "Tasks waited during the interval, but no more tasks wait now than threads run.");
 	}
 
-	private ScalingDecision probeOrVeto(ControlSample sample, double beta, String why) {
+	private ScalingDecision probeOrVeto(ControlSample sample, double beta, int model, String why) {
 		int n = sample.currentThreads();
 		int step = Math.max(this.config.scaleUpStep(), (int) Math.ceil(PROBE_STEP * n));
-		int target = Decisions.clamp((long) n + step, sample);
+		int target = Decisions.clamp(Math.min((long) n + step, (long) PROBE_LIMIT * model), sample);
 		boolean cpuBound = beta < this.config.betaLowThreshold();
-		if (cpuBound || sample.queueSize() < target - n || !isJudgeable(sample, beta) || isReversal(sample, +1)) {
+		if (cpuBound || target <= n || sample.queueSize() < target - n || !isJudgeable(sample, beta)
+				|| isReversal(sample, +1)) {
 			return veto(sample, beta, "Work waits, but " + why + ": more threads would only compete for the CPU.");
 		}
 		armGrowthCheck(sample, true);

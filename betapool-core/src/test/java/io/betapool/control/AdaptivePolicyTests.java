@@ -345,6 +345,22 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void probesStopAtTwiceTheModelledKnee() {
+		// β 0.8: model knee 14; probes may reach 28 and no further
+		ScalingDecision last = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
+			.throughput(1000).build());
+		double throughput = 1000;
+		while (last.action() == ScalingAction.SCALE_UP) {
+			throughput *= 1.2;
+			int n = last.threadsAfter();
+			last = this.policy.decide(sample(n).blockingRatio(0.8).activeThreads(n).queueSize(500)
+				.intervalTasks(1000).throughput(throughput).build());
+		}
+		assertThat(last.threadsAfter()).isEqualTo(28);
+		assertThat(last.action()).isEqualTo(ScalingAction.VETO);
+	}
+
+	@Test
 	void noProbeWithoutTasksQueuedForTheNewThreads() {
 		ScalingDecision decision = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(2)
 			.busyThreads(14).build());
