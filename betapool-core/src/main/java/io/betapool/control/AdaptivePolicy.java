@@ -2,6 +2,7 @@ package io.betapool.control;
 
 import io.betapool.ControllerConfig;
 import io.betapool.ScalingDecision;
+import org.jspecify.annotations.Nullable;
 
 import static io.betapool.control.Decisions.hold;
 import static io.betapool.control.Decisions.percent;
@@ -66,6 +67,26 @@ import static io.betapool.control.Decisions.veto;
  * {@value #CEILING_WINDOWS} stabilisation windows, or until the work changes (a regime change). A
  * probe that pays becomes {@code proven}.
  *
+ * <p><b>Fewer threads.</b> With every thread busy ({@value #WARM_BUSY_SHARE} of them or more), work
+ * waiting and the work not CPU-bound, something other than the cores limits it when a growth below
+ * the knee did not pay, or when the threads keep fewer cores busy than the model expects of them:
+ * <pre>
+ *   (1 − β) · busy · (1 − s)  &lt;  {@value #IDLE_CORES_SHARE} · U(n; cores, β̂) · cores
+ * </pre>
+ * Waiting for a monitor counts as blocking, so lock-bound work reads a high β and a large knee. Then
+ * the pool probes fewer threads: it shrinks by ⌈{@value #PROBE_STEP} · n⌉ (not below {@code cores}),
+ * keeps the smaller size — as a ceiling — if the next tick's throughput fell by at most
+ * {@value #SHRINK_LOSS_PERCENT} %, and otherwise returns and probes no lower for
+ * {@value #CEILING_WINDOWS} stabilisation windows.
+ *
+ * <p><b>Settling.</b> On a regime change β̂ follows the measured β unsmoothed, for at most
+ * {@value #SETTLING_TICKS} ticks, until two ticks in a row agree within {@value #SAME_WORK}: the first
+ * tick after a change measures a mix of old and new work. Meanwhile {@link #isSettling()} asks the
+ * controller for faster ticks, and no growth is judged. A smaller move of β, by more than
+ * {@value #SAME_WORK}, asks for one fast tick, to see whether the work is changing.
+ *
+ * <p>A pool within the deadband below the knee counts as at the knee, and probes.
+ *
  * <p><b>Without scheduler statistics</b> (non-Linux systems) β cannot be corrected, and under CPU
  * oversubscription it reads high. There a saturated CPU with waiting work retires
  * {@code scaleDownStep} threads per tick, as the seed does.
@@ -109,7 +130,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	 * Smallest throughput gain that justifies a doubling of the pool past the modelled knee, in percent;
 	 * a probe by a quarter needs a quarter of it.
 	 */
-	public static final int PROBE_GAIN_PERCENT = 5;
+	public static final int PROBE_GAIN_PERCENT = 10;
 
 	/** The share of its threads a pool must keep busy through a tick, tasks queued, to end the warm-up early. */
 	public static final double WARM_BUSY_SHARE = 0.9;
@@ -119,6 +140,18 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	 * for real work, and single-tick throughput noise must not ratchet the pool up without bound.
 	 */
 	public static final int PROBE_LIMIT = 2;
+
+	/**
+	 * Share of the model's core use below which the cores are not what limits a pool whose threads are
+	 * all busy: something else is, such as a lock, and fewer threads may do as well.
+	 */
+	public static final double IDLE_CORES_SHARE = 0.75;
+
+	/** Largest throughput loss, in percent, for which a probe with fewer threads is kept. */
+	public static final int SHRINK_LOSS_PERCENT = 2;
+
+	/** Most ticks β follows its measurement unsmoothed after a regime change. */
+	public static final int SETTLING_TICKS = 5;
 
 	/** The share of the current size a probe past the knee adds. */
 	public static final double PROBE_STEP = 0.25;
@@ -148,10 +181,25 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private int ceiling = Integer.MAX_VALUE;
 
-	private long ceilingSinceNanos;
+	private int floor;
+
+	private boolean limitedElsewhere;
+
+	private long limitsSinceNanos;
+
+	private int settlingTicks;
+
+	private boolean tracking;
+
+	private double lastMeasured = Double.NaN;
 
 	public AdaptivePolicy(ControllerConfig config) {
 		this.config = config;
+	}
+
+	@Override
+	public boolean isSettling() {
+		return this.settlingTicks > 0;
 	}
 
 	@Override
@@ -164,14 +212,32 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int n = sample.currentThreads();
 		double measured = sample.blockingRatio();
 		if (!Double.isNaN(measured)) {
-			boolean regimeChange = Math.abs(measured - this.smoothedBeta) > REGIME_CHANGE;
-			this.smoothedBeta = (Double.isNaN(this.smoothedBeta) || regimeChange) ? measured
+			double move = Math.abs(measured - this.smoothedBeta);
+			boolean regimeChange = move > REGIME_CHANGE;
+			if (regimeChange) {
+				this.settlingTicks = SETTLING_TICKS;
+				this.tracking = true;
+			}
+			else if (this.settlingTicks > 0
+					&& (Math.abs(measured - this.lastMeasured) <= SAME_WORK || --this.settlingTicks == 0)) {
+				this.settlingTicks = 0;
+				this.tracking = false;
+			}
+			else if (this.settlingTicks == 0 && move > SAME_WORK) {
+				// perhaps the first sign of new work: look again soon
+				this.settlingTicks = 1;
+			}
+			// while the work changes, a tick's mix of old and new work is already out of date by the next
+			this.smoothedBeta = (Double.isNaN(this.smoothedBeta) || regimeChange || this.tracking) ? measured
 					: this.smoothedBeta + SMOOTHING * (measured - this.smoothedBeta);
+			this.lastMeasured = measured;
 			if (regimeChange) {
 				// new work: the last resize answered other work, so turning back is no oscillation,
 				// and what growth did or did not buy for that work says nothing about this
 				this.lastDirection = 0;
 				this.ceiling = Integer.MAX_VALUE;
+				this.floor = 0;
+				this.limitedElsewhere = false;
 				this.proven = 0;
 			}
 		}
@@ -187,15 +253,21 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		if (checked != null) {
 			return checked;
 		}
-		if (this.ceiling != Integer.MAX_VALUE && sample.nanoTime() - this.ceilingSinceNanos > ceilingDuration()) {
+		if ((this.ceiling != Integer.MAX_VALUE || this.floor != 0)
+				&& sample.nanoTime() - this.limitsSinceNanos > limitsDuration()) {
 			this.ceiling = Integer.MAX_VALUE;
+			this.floor = 0;
+			this.limitedElsewhere = false;
 		}
 		if (this.proven != 0 && Math.abs(beta - this.betaAtProven) > SAME_WORK) {
 			this.proven = 0;
 		}
+		boolean waiting = sample.workIsWaiting();
+		if (waiting && isLimitedByOtherThanCores(sample, beta)) {
+			return shrinkProbe(sample, beta);
+		}
 		int model = KneeModel.kneeSize(sample.cores(), beta, sample.maxWorkers());
 		int knee = Decisions.clamp(Math.max(model, this.proven), sample);
-		boolean waiting = sample.workIsWaiting();
 		int desired;
 		if (waiting) {
 			desired = (int) Math.min(knee, Math.max(n, (long) sample.activeThreads() + sample.queueSize()));
@@ -208,7 +280,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		String why = (knee > model) ? "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + model
 				+ " threads, and growing to " + knee + " raised throughput"
 				: "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + knee + " threads";
-		if (desired > n) {
+		boolean nearKnee = waiting && desired == knee && desired - n < deadband(n);
+		if (desired > n && !nearKnee) {
 			return grow(sample, beta, knee, desired, why);
 		}
 		if (desired < n) {
@@ -248,8 +321,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int gainPercent = probe ? PROBE_GAIN_PERCENT : MIN_GAIN_PERCENT;
 		double needed = this.throughputBeforeGrowth * (1 + Math.min(1.0, growth) * gainPercent / 100.0);
 		boolean sameWork = Math.abs(sample.blockingRatio() - this.betaAtGrowth) <= SAME_WORK;
-		if (!sameWork || from >= n) {
+		if (!sameWork || from == n) {
 			return null;
+		}
+		if (from > n) {
+			return checkShrinkProbe(sample, beta, from);
 		}
 		if (sample.throughput() >= needed) {
 			if (probe) {
@@ -263,7 +339,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			return null;
 		}
 		this.ceiling = from;
-		this.ceilingSinceNanos = sample.nanoTime();
+		this.limitsSinceNanos = sample.nanoTime();
+		// below the knee, growth that does not pay means something other than the cores is the limit
+		this.limitedElsewhere |= !probe;
 		int target = Decisions.clamp(from, sample);
 		String reason = probe
 				? "Probing from " + from + " to " + n + " threads raised throughput less than " + gainPercent
@@ -343,24 +421,81 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			return veto(sample, beta, "Work waits, but growing past " + this.ceiling
 					+ " threads did not raise throughput: growth vetoed for now.");
 		}
-		if (knee <= n) {
-			return probeOrVeto(sample, beta, model, why);
+		if (knee - n < deadband(n)) {
+			return probeOrVeto(sample, beta, knee, model, why);
 		}
 		return hold(sample, beta, "Tasks waited during the interval, but no more tasks wait now than threads run.");
 	}
 
-	private ScalingDecision probeOrVeto(ControlSample sample, double beta, int model, String why) {
+	private ScalingDecision probeOrVeto(ControlSample sample, double beta, int knee, int model, String why) {
 		int n = sample.currentThreads();
 		int step = Math.max(this.config.scaleUpStep(), (int) Math.ceil(PROBE_STEP * n));
 		int target = Decisions.clamp(Math.min((long) n + step, (long) PROBE_LIMIT * model), sample);
 		boolean cpuBound = beta < this.config.betaLowThreshold();
 		if (cpuBound || target <= n || sample.queueSize() < target - n || !isJudgeable(sample, beta)
 				|| isReversal(sample, +1)) {
+			if (n < knee) {
+				return hold(sample, beta, "Near the target: " + why + ", within the deadband of " + deadband(n)
+						+ " threads.");
+			}
 			return veto(sample, beta, "Work waits, but " + why + ": more threads would only compete for the CPU.");
 		}
 		armGrowthCheck(sample, true);
 		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait and " + why
 				+ ": probing " + target + " threads, kept if throughput rises."), +1);
+	}
+
+	private @Nullable ScalingDecision checkShrinkProbe(ControlSample sample, double beta, int from) {
+		int n = sample.currentThreads();
+		double needed = this.throughputBeforeGrowth * (1 - SHRINK_LOSS_PERCENT / 100.0);
+		this.limitsSinceNanos = sample.nanoTime();
+		if (sample.throughput() >= needed) {
+			this.ceiling = n;
+			return null;
+		}
+		this.floor = from;
+		String reason = "Probing from " + from + " down to " + n + " threads lowered throughput by more than "
+				+ SHRINK_LOSS_PERCENT + " % (" + ratio(this.throughputBeforeGrowth) + " → " + ratio(sample.throughput())
+				+ " tasks/s): returning to " + from + " threads.";
+		return resized(sample, resize(sample, beta, Decisions.clamp(from, sample), reason), +1);
+	}
+
+	/**
+	 * Whether every thread is busy and work waits, yet something other than the cores limits the work:
+	 * a growth below the knee did not pay, or the pool's threads use far fewer core-seconds than the
+	 * model expects of that many threads. Then a probe with fewer threads is due.
+	 */
+	private boolean isLimitedByOtherThanCores(ControlSample sample, double beta) {
+		int n = sample.currentThreads();
+		// CPU-bound work needs no probe: its knee is the cores
+		if (n <= Math.max(sample.cores(), this.floor) || n <= sample.minWorkers() || beta < this.config.betaLowThreshold()
+				|| sample.busyThreads() < WARM_BUSY_SHARE * n || !isJudgeable(sample, beta) || isReversal(sample, -1)) {
+			return false;
+		}
+		return this.limitedElsewhere || coresUsed(sample) < IDLE_CORES_SHARE * modelCoresUsed(sample, beta);
+	}
+
+	/** Core-seconds per second the pool's threads used: {@code (1 − β) · (busy − runQueueDelay)}. */
+	private static double coresUsed(ControlSample sample) {
+		double runQueue = Double.isNaN(sample.runQueueShare()) ? 0 : sample.runQueueShare();
+		return (1 - sample.blockingRatio()) * sample.busyThreads() * (1 - runQueue);
+	}
+
+	private static double modelCoresUsed(ControlSample sample, double beta) {
+		return KneeModel.utilisation(sample.cores(), beta, sample.currentThreads()) * sample.cores();
+	}
+
+	private ScalingDecision shrinkProbe(ControlSample sample, double beta) {
+		int n = sample.currentThreads();
+		int step = Math.max(this.config.scaleDownStep(), (int) Math.ceil(PROBE_STEP * n));
+		int target = Decisions.clamp(Math.max((long) Math.max(sample.cores(), this.floor), (long) n - step), sample);
+		armGrowthCheck(sample, true);
+		String evidence = this.limitedElsewhere ? "growing past " + this.ceiling + " threads did not raise throughput"
+				: "the " + n + " threads kept " + ratio(coresUsed(sample)) + " cores busy where β " + ratio(beta)
+						+ " lets them keep " + ratio(modelCoresUsed(sample, beta));
+		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait, but " + evidence
+				+ ": something other than the cores limits the work, such as a lock; probing " + target
+				+ " threads, kept if throughput holds."), -1);
 	}
 
 	/**
@@ -375,7 +510,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	/** Whether the next tick's throughput can tell whether a growth now paid. */
 	private boolean isJudgeable(ControlSample sample, double beta) {
-		boolean settled = Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
+		boolean settled = this.settlingTicks == 0 && Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
 		boolean measurable = sample.intervalTasks() >= MIN_TASKS_PER_THREAD * (long) sample.currentThreads();
 		return settled && measurable;
 	}
@@ -421,7 +556,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		return Math.max(1, (int) Math.round(RELATIVE_DEADBAND * n));
 	}
 
-	private long ceilingDuration() {
+	private long limitsDuration() {
 		return Math.max(1, this.config.stabilizationWindow().toNanos()) * CEILING_WINDOWS;
 	}
 

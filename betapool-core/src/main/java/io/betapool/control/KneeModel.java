@@ -58,9 +58,9 @@ public final class KneeModel {
 	}
 
 	/**
-	 * The share of the time the threads want a core that they spend waiting for one, which the
-	 * threads' own number explains: {@code Σ p(k) · max(k − m, 0) / Σ p(k) · k}. A larger share
-	 * measured means other load shares the cores.
+	 * The share of their busy time that {@code threads} threads, all busy, spend waiting for a core
+	 * because of their own number: {@code Σ p(k) · max(k − m, 0) / N}. The controller measures the same
+	 * share (run-queue delay over busy time); a larger share measured means other load shares the cores.
 	 * @param cores the cores, at least 1
 	 * @param beta the blocking ratio, in [0, 1]
 	 * @param threads the pool size, at least 1
@@ -68,7 +68,7 @@ public final class KneeModel {
 	 */
 	public static double runQueueShare(int cores, double beta, int threads) {
 		double[] moments = moments(cores, beta, threads);
-		return (moments[WANTING] == 0.0) ? 0.0 : (moments[WANTING] - moments[IN_USE]) / moments[WANTING];
+		return (moments[WANTING] - moments[IN_USE]) / threads;
 	}
 
 	/** The expected cores in use, Σ p(k) · min(k, m), and threads wanting a core, Σ p(k) · k. */

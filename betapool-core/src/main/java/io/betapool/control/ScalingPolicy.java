@@ -26,6 +26,14 @@ public interface ScalingPolicy {
 	double blockingRatioOf(ControlSample sample);
 
 	/**
+	 * Whether the work is changing and the policy wants the next sample sooner than the monitor
+	 * interval: the controller then ticks every {@code min(interval, 100 ms)} until this turns false.
+	 */
+	default boolean isSettling() {
+		return false;
+	}
+
+	/**
 	 * A new instance of the policy the configuration names.
 	 */
 	static ScalingPolicy of(ControllerConfig config) {

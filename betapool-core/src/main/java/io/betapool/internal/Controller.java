@@ -27,9 +27,11 @@ import org.jspecify.annotations.Nullable;
  * terminates; an exception in a tick is logged and the next tick runs as usual.
  *
  * <p><b>A cold start</b> ticks faster: until the pool's first resize, while it may still grow and tasks queue, the loop
- * ticks every {@code min(interval, }{@value #COLD_START_MILLIS}{@code  ms)}, so that a pool started
+ * ticks every {@code min(interval, }{@value #FAST_TICK_MILLIS}{@code  ms)}, so that a pool started
  * at its minimum under load reaches its size in a fraction of an interval rather than building a
- * backlog for one. An idle pool ticks at the interval.
+ * backlog for one. An idle pool ticks at the interval. So does a pool whose work has just changed kind,
+ * for as long as its policy {@linkplain ScalingPolicy#isSettling() is settling}: the first tick after a
+ * change measures a mix of old and new work, and the next one need not wait a whole interval.
  *
  * <p>Per tick, per worker: one read of its scheduler statistics (Linux) or of its CPU time (JDK
  * fallback), and a copy of the task samples it completed since the last tick. Nothing here touches a
@@ -40,8 +42,8 @@ final class Controller implements Runnable {
 	/** How many tasks a tick the pool aims to time, for latency percentiles and queue wait. */
 	static final int SAMPLES_PER_TICK = 1024;
 
-	/** The tick period of a cold start, in milliseconds. */
-	static final long COLD_START_MILLIS = 100;
+	/** The tick period of a cold start and of a pool settling after a change of work, in milliseconds. */
+	static final long FAST_TICK_MILLIS = 100;
 
 	/** Less busy time than this in an interval is too little to judge β by. */
 	private static final long MIN_BUSY_NANOS = 1_000_000;
@@ -154,7 +156,7 @@ final class Controller implements Runnable {
 
 	@Override
 	public void run() {
-		long next = this.ticker.read() + Math.min(this.intervalNanos, COLD_START_MILLIS * 1_000_000);
+		long next = this.ticker.read() + Math.min(this.intervalNanos, FAST_TICK_MILLIS * 1_000_000);
 		while (!this.stopped) {
 			long wait = next - this.ticker.read();
 			if (wait > 0) {
@@ -170,7 +172,8 @@ final class Controller implements Runnable {
 			catch (Throwable ex) {
 				this.logger.log(System.Logger.Level.WARNING, "Controller tick failed; carrying on", ex);
 			}
-			long period = isColdStart() ? Math.min(this.intervalNanos, COLD_START_MILLIS * 1_000_000) : this.intervalNanos;
+			long period = (isColdStart() || isSettling()) ? Math.min(this.intervalNanos, FAST_TICK_MILLIS * 1_000_000)
+					: this.intervalNanos;
 			next += period;
 			if (next - this.ticker.read() < 0) {
 				next = this.ticker.read() + period;
@@ -184,6 +187,11 @@ final class Controller implements Runnable {
 		Snapshot now = this.snapshot;
 		return now.scaleUps + now.scaleDowns == 0 && this.pool.getCorePoolSize() < this.maxWorkers
 				&& !this.pool.getQueue().isEmpty();
+	}
+
+	/** Whether the policy follows a change of work and wants the next sample soon: then the loop ticks faster. */
+	boolean isSettling() {
+		return this.policy != null && this.policy.isSettling();
 	}
 
 	/** One control step; called by the loop, or directly by tests. */

@@ -317,13 +317,13 @@ class AdaptivePolicyTests {
 	@Test
 	void aProbeThatPaysIsKeptAndTheNextOneThatDoesNotIsUndone() {
 		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
-		// growth by 4/14 needs 1.4 %; 10 % came
+		// growth by 4/14 needs 2.9 %; 10 % came
 		ScalingDecision kept = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
 			.throughput(1100).build());
 		assertThat(kept.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(kept.threadsAfter()).isEqualTo(23);
 		assertThat(kept.reason()).contains("growing to 18 raised throughput");
-		// growth by 5/18 needs 1.4 %; 0.5 % came
+		// growth by 5/18 needs 2.8 %; 0.5 % came
 		ScalingDecision undone = this.policy.decide(sample(23).blockingRatio(0.8).activeThreads(23).queueSize(500)
 			.throughput(1105).build());
 		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
@@ -377,10 +377,11 @@ class AdaptivePolicyTests {
 
 	@Test
 	void theWorkersOwnWaitForCoresIsNotSaturation() {
-		// ten threads at β 0.8 on 2 cores wait for a core about 46 % of their busy time by themselves
-		assertThat(KneeModel.runQueueShare(2, 0.8, 10)).isGreaterThan(0.4);
+		// ten threads at β 0.8 on 2 cores wait for a core about 15 % of their busy time by themselves
+		double own = KneeModel.runQueueShare(2, 0.8, 10);
+		assertThat(own).isBetween(0.14, 0.15);
 		ScalingDecision decision = this.policy.decide(sample(10).blockingRatio(0.8).activeThreads(10).queueSize(100)
-			.cpuPercent(97).runQueueShare(0.3).build());
+			.cpuPercent(97).runQueueShare(own + 0.02).build());
 		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(decision.threadsAfter()).isEqualTo(14);
 	}
@@ -391,6 +392,132 @@ class AdaptivePolicyTests {
 		ScalingDecision next = this.policy.decide(sample(8).blockingRatio(0.5).activeThreads(8).queueSize(500)
 			.throughput(500).build());
 		assertThat(next.reason()).doesNotContain("left throughput flat");
+	}
+
+	@Test
+	void afterAChangeOfWorkBetaFollowsItsMeasurementUntilItSettles() {
+		this.policy.decide(waiting(2, 0.0));
+		assertThat(this.policy.isSettling()).isFalse();
+		// the first tick after the change measures a mix of the old work and the new
+		ScalingDecision mixed = this.policy.decide(waiting(2, 0.77));
+		assertThat(this.policy.isSettling()).isTrue();
+		assertThat(mixed.threadsAfter()).isEqualTo(KneeModel.kneeSize(2, 0.77, 64));
+		// unsmoothed, the next tick's β is the new work's own, not halfway to it
+		int n = mixed.threadsAfter();
+		ScalingDecision next = this.policy.decide(waiting(n, 0.97));
+		assertThat(next.blockingRatio()).isEqualTo(0.97);
+		assertThat(next.threadsAfter()).isEqualTo(KneeModel.kneeSize(2, 0.97, 64));
+		assertThat(this.policy.isSettling()).isTrue();
+		this.policy.decide(waiting(next.threadsAfter(), 0.975));
+		assertThat(this.policy.isSettling()).isFalse();
+	}
+
+	@Test
+	void aSmallerMoveOfBetaAsksForOneEarlyLookWithoutLeavingTheSmoothing() {
+		this.policy.decide(waiting(2, 0.0));
+		ScalingDecision moved = this.policy.decide(waiting(2, 0.15));
+		assertThat(this.policy.isSettling()).isTrue();
+		assertThat(moved.blockingRatio()).isCloseTo(0.075, org.assertj.core.data.Offset.offset(1e-9));
+		this.policy.decide(waiting(2, 0.15));
+		assertThat(this.policy.isSettling()).isFalse();
+	}
+
+	@Test
+	void settlingEndsAfterAFewTicksEvenWhileBetaKeepsMoving() {
+		this.policy.decide(waiting(8, 0.3));
+		this.policy.decide(waiting(8, 0.7));
+		int ticks = 0;
+		while (this.policy.isSettling()) {
+			this.policy.decide(waiting(8, (ticks % 2 == 0) ? 0.55 : 0.7));
+			ticks++;
+		}
+		assertThat(ticks).isEqualTo(AdaptivePolicy.SETTLING_TICKS);
+	}
+
+	@Test
+	void noGrowthIsJudgedWhileTheWorkSettles() {
+		this.policy.decide(waiting(2, 0.0));
+		ScalingDecision grow = this.policy.decide(sample(2).blockingRatio(0.8).activeThreads(2).queueSize(500)
+			.busyThreads(2).throughput(1000).build());
+		assertThat(grow.threadsAfter()).isEqualTo(14);
+		// throughput has not caught up yet: no ceiling, the pool stays
+		ScalingDecision next = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
+			.busyThreads(14).throughput(1000).build());
+		assertThat(next.action()).isNotEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(next.threadsAfter()).isGreaterThanOrEqualTo(14);
+	}
+
+	@Test
+	void justBelowTheKneeThePoolProbesPastItRatherThanHolding() {
+		// β 0.98 on 2 cores: a knee of 108, within the deadband of 106
+		assertThat(KneeModel.kneeSize(2, 0.98, 256)).isEqualTo(108);
+		ScalingDecision decision = this.policy.decide(sample(106).bounds(1, 256).blockingRatio(0.98)
+			.activeThreads(106).queueSize(94).busyThreads(106).intervalTasks(1000).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(decision.threadsAfter()).isEqualTo(106 + 27);
+		assertThat(decision.reason()).contains("probing 133 threads");
+	}
+
+	private ControlSample lockBound(int threads, double throughput) {
+		// every thread busy at β 0.9, yet one core's worth of CPU used: (1 − 0.9) · n · (1 − runQueueShare) = 1
+		return sample(threads).blockingRatio(0.9).activeThreads(threads).queueSize(200).busyThreads(threads)
+			.runQueueShare(1 - 10.0 / threads).intervalTasks(1000).throughput(throughput).build();
+	}
+
+	@Test
+	void threadsThatKeepTheCoresIdleAreProbedFewerUntilThroughputFalls() {
+		ScalingDecision first = this.policy.decide(lockBound(23, 1900));
+		assertThat(first.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(first.threadsAfter()).isEqualTo(17);
+		assertThat(first.reason()).contains("such as a lock").contains("probing 17 threads");
+		// throughput held: kept, and the next probe follows
+		ScalingDecision second = this.policy.decide(lockBound(17, 1890));
+		assertThat(second.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(second.threadsAfter()).isEqualTo(12);
+		// throughput fell by a fifth: back to 17, which neither grows nor shrinks for now
+		ScalingDecision back = this.policy.decide(lockBound(12, 1500));
+		assertThat(back.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(back.threadsAfter()).isEqualTo(17);
+		assertThat(back.reason()).startsWith("Probing from 17 down to 12 threads lowered throughput");
+		for (int i = 0; i < 5; i++) {
+			ScalingDecision stays = this.policy.decide(lockBound(17, 1890));
+			assertThat(stays.threadsAfter()).isEqualTo(17);
+		}
+	}
+
+	@Test
+	void growthThatDidNotPayBelowTheKneeLeadsToProbesWithFewerThreads() {
+		ScalingDecision grow = this.policy.decide(sample(10).blockingRatio(0.9).activeThreads(10).queueSize(200)
+			.busyThreads(10).intervalTasks(1000).throughput(1000).build());
+		assertThat(grow.threadsAfter()).isEqualTo(25);
+		ScalingDecision undo = this.policy.decide(sample(25).blockingRatio(0.9).activeThreads(25).queueSize(200)
+			.busyThreads(25).intervalTasks(1000).throughput(1010).build());
+		assertThat(undo.threadsAfter()).isEqualTo(10);
+		assertThat(undo.reason()).contains("left throughput flat");
+		// the ten threads keep the cores as busy as the model expects; the failed growth is the evidence
+		ScalingDecision fewer = this.policy.decide(sample(10).blockingRatio(0.9).activeThreads(10).queueSize(200)
+			.busyThreads(10).intervalTasks(1000).throughput(1000).build());
+		assertThat(fewer.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(fewer.threadsAfter()).isEqualTo(7);
+		assertThat(fewer.reason()).contains("growing past 10 threads did not raise throughput");
+	}
+
+	@Test
+	void cpuBoundWorkIsNeverProbedFewerItsKneeIsTheCores() {
+		// three threads just after a large shrink keep 1.2 cores busy: a transient, not a lock
+		ScalingDecision decision = this.policy.decide(sample(3).blockingRatio(0.02).activeThreads(3).queueSize(185)
+			.busyThreads(3).runQueueShare(0.6).intervalTasks(1000).build());
+		assertThat(decision.threadsAfter()).isEqualTo(2);
+		assertThat(decision.reason()).startsWith("CPU-bound work").doesNotContain("such as a lock");
+	}
+
+	@Test
+	void threadsThatKeepTheCoresAsBusyAsTheModelSaysAreNotProbedFewer() {
+		// β 0.8, 14 threads, and the cores as busy as the model expects of them
+		double share = KneeModel.runQueueShare(2, 0.8, 14);
+		ScalingDecision decision = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(200)
+			.busyThreads(14).runQueueShare(share).intervalTasks(1000).build());
+		assertThat(decision.action()).isNotEqualTo(ScalingAction.SCALE_DOWN);
 	}
 
 	@ParameterizedTest

@@ -37,9 +37,9 @@ class KneeModelTests {
 
 	@Test
 	void twoThreadsOnOneCoreMatchTheClosedFormOfTheChain() {
-		// r = β / (1 − β) = 1: p(0) : p(1) : p(2) = 1 : 2 : 2, so U = 4 / 5 and 2 of the 6 wanting wait
+		// r = β / (1 − β) = 1: p(0) : p(1) : p(2) = 1 : 2 : 2, so U = 4 / 5, and a mean 2 / 5 of the 2 threads wait
 		assertThat(KneeModel.utilisation(1, 0.5, 2)).isCloseTo(0.8, within(1e-12));
-		assertThat(KneeModel.runQueueShare(1, 0.5, 2)).isCloseTo(2.0 / 6, within(1e-12));
+		assertThat(KneeModel.runQueueShare(1, 0.5, 2)).isCloseTo(1.0 / 5, within(1e-12));
 	}
 
 	@Test

@@ -109,6 +109,43 @@ class ControllerTests {
 	}
 
 	@Test
+	void aSettlingPolicyIsAskedAgainWithinAFractionOfTheInterval() throws Exception {
+		CountDownLatch decided = new CountDownLatch(3);
+		ScalingPolicy settling = new ScalingPolicy() {
+
+			@Override
+			public ScalingDecision decide(ControlSample sample) {
+				decided.countDown();
+				return new ScalingDecision(sample.timestamp(), sample.currentThreads(), sample.currentThreads(),
+						Double.NaN, Double.NaN, 0, ScalingAction.HOLD, "Settling.");
+			}
+
+			@Override
+			public double blockingRatioOf(ControlSample sample) {
+				return sample.blockingRatio();
+			}
+
+			@Override
+			public boolean isSettling() {
+				return true;
+			}
+
+		};
+		// at the interval, three decisions would take three minutes
+		PoolEngine engine = PoolEngine.start(new PoolEngine.Settings().threadNamePrefix("settling-")
+			.bounds(1, 8)
+			.monitorInterval(Duration.ofMinutes(1))
+			.policy(settling));
+		try {
+			assertThat(decided.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			engine.shutdownNow();
+			assertThat(engine.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	@Test
 	void timesEveryTaskAtLowRatesAndAboutAThousandATickAtHighRates() {
 		assertThat(Controller.sampleMask(0)).isZero();
 		assertThat(Controller.sampleMask(2_000)).isZero();
