@@ -118,11 +118,11 @@ final class Limits {
 				: "it took " + seconds(took) + " to come within 10 % of " + target + " threads";
 		return "After the shift " + reached + "; it ran " + afterOneSecond + " threads one second in and " + atEnd
 				+ " at the end of the phase (β read " + beta(adaptive.timeline(), figures.endSeconds()) + "). "
-				+ "The controller decides every " + config.monitorInterval().toMillis() + " ms, and the first tick "
-				+ "after a shift measures a mix of the old work and the new, so the pool takes its new size on the "
-				+ "second tick at the earliest: " + seconds(config.monitorInterval().toMillis() / 1000.0) + " to "
-				+ seconds(2 * config.monitorInterval().toMillis() / 1000.0) + " after the shift, before its new "
-				+ "threads start; a resize smaller than a tenth of the pool is not made.";
+				+ "The controller decides every " + config.monitorInterval().toMillis() + " ms; the new work "
+				+ "starts only once the old phase's queued tasks have run, the first tick that sees it measures a "
+				+ "mix of old and new work, and the controller then ticks faster until β settles, so the pool takes "
+				+ "its new size one fast tick after that at the earliest, before its new threads start; a resize "
+				+ "smaller than a tenth of the pool is not made.";
 	}
 
 	static String overhead(Overhead overhead, double clockReadNanos) {
@@ -133,11 +133,20 @@ final class Limits {
 						+ number(extraNanos / clockReadNanos, 1) + " clock reads, against " + number(tpeNanos, 0)
 						+ " ns for the whole no-op task on ThreadPoolExecutor"
 				: "";
+		String noise = "";
+		double highest = overhead.betapool() + overhead.betapoolError();
+		double lowest = overhead.threadPoolExecutor() - overhead.threadPoolExecutorError();
+		if (lowest <= 0 || highest / lowest >= Goal.OVERHEAD_RATIO) {
+			noise = " The two figures' error intervals (JMH's 99.9 % intervals, ± "
+					+ rate(overhead.betapoolError()) + " and ± " + rate(overhead.threadPoolExecutorError())
+					+ " tasks/s) are wide enough to hold a ratio of " + Goal.OVERHEAD_RATIO
+					+ " or more, so this run cannot tell whether the goal is missed.";
+		}
 		return "betapool completed " + ratio(overhead.ratio()) + " of ThreadPoolExecutor's no-op tasks at "
 				+ threadCount(overhead.threads()) + ": about " + number(extraNanos, 0)
 				+ " ns more per task for its per-task accounting (a random draw deciding whether the task is timed, "
 				+ "clock stamps for the timed sample, a per-worker count, and a queue that stamps idle waits)" + clock
-				+ ".";
+				+ "." + noise;
 	}
 
 	private static String controllerSays(@Nullable DecisionSummary decisions, ScalingAction... actions) {

@@ -122,7 +122,18 @@ class GoalsTests {
 		assertThat(results.get(0).limits()).contains("0.75")
 			.contains("about 83 ns more per task")
 			.contains("a clock read costs 25.0 ns on this machine, so the extra is the price of 3.3 clock reads")
-			.contains("against 250 ns for the whole no-op task");
+			.contains("against 250 ns for the whole no-op task")
+			.doesNotContain("error intervals");
+	}
+
+	@Test
+	void anOverheadMissWithinTheErrorBarsSaysSo() {
+		List<GoalResult> results = Goals.overhead(List.of(new Overhead("noop", 2, 4_000_000, 1_000_000, 3_000_000,
+				500_000)), 25);
+		// at best 3.5 M against 3.0 M: the intervals allow a ratio above 0.9
+		assertThat(results).singleElement().extracting(GoalResult::verdict).isEqualTo(Verdict.MISS);
+		assertThat(results.get(0).limits()).contains("± 500,000 and ± 1,000,000 tasks/s")
+			.contains("cannot tell whether the goal is missed");
 	}
 
 	@Test
