@@ -69,18 +69,21 @@ import static io.betapool.control.Decisions.veto;
  *
  * <p><b>Fewer threads.</b> With every thread busy ({@value #WARM_BUSY_SHARE} of them or more), work
  * waiting and the work not CPU-bound, something other than the cores limits it when a growth below
- * the knee did not pay, or when the threads keep fewer cores busy than the model expects of them:
+ * the knee did not pay, or when the threads keep fewer cores busy than the model expects of them at
+ * the β just measured — that is, they wait for a core far more than their own number explains (the
+ * wake-ups of a contended monitor, or other load):
  * <pre>
- *   (1 − β) · busy · (1 − s)  &lt;  {@value #IDLE_CORES_SHARE} · U(n; cores, β̂) · cores
+ *   (1 − β) · busy · (1 − s)  &lt;  {@value #IDLE_CORES_SHARE} · U(n; cores, β) · cores
  * </pre>
  * Waiting for a monitor counts as blocking, so lock-bound work reads a high β and a large knee. Then
  * the pool probes fewer threads: it shrinks by ⌈{@value #PROBE_STEP} · n⌉ (not below {@code cores}),
- * keeps the smaller size — as a ceiling — if the next tick's throughput fell by at most
- * {@value #SHRINK_LOSS_PERCENT} %, and otherwise returns and probes no lower for
+ * keeps the smaller size — as a ceiling — if the next tick's throughput is at most
+ * {@value #SHRINK_LOSS_PERCENT} % below the throughput before the first probe of the series, and otherwise returns and probes no lower for
  * {@value #CEILING_WINDOWS} stabilisation windows.
  *
  * <p><b>Settling.</b> On a regime change β̂ follows the measured β unsmoothed, for at most
- * {@value #SETTLING_TICKS} ticks, until two ticks in a row agree within {@value #SAME_WORK}: the first
+ * {@value #SETTLING_TICKS} ticks (further changes meanwhile count down too), until two ticks in a row
+ * agree within {@value #SAME_WORK} or no work is measured: the first
  * tick after a change measures a mix of old and new work. Meanwhile {@link #isSettling()} asks the
  * controller for faster ticks, and no growth is judged. A smaller move of β, by more than
  * {@value #SAME_WORK}, asks for one fast tick, to see whether the work is changing.
@@ -185,6 +188,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private boolean limitedElsewhere;
 
+	/** The size a growth below the knee did not pay from, while {@code limitedElsewhere}. */
+	private int limitedAt;
+
+	/** The throughput before the first of a series of fewer-thread probes; 0 outside a series. */
+	private double shrinkReference;
+
 	private long limitsSinceNanos;
 
 	private int settlingTicks;
@@ -211,12 +220,18 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	public ScalingDecision decide(ControlSample sample) {
 		int n = sample.currentThreads();
 		double measured = sample.blockingRatio();
-		if (!Double.isNaN(measured)) {
+		if (Double.isNaN(measured)) {
+			// no measurable work: nothing to settle on, and an idle pool ticks at the interval
+			this.settlingTicks = 0;
+			this.tracking = false;
+		}
+		else {
 			double move = Math.abs(measured - this.smoothedBeta);
 			boolean regimeChange = move > REGIME_CHANGE;
 			if (regimeChange) {
-				this.settlingTicks = SETTLING_TICKS;
-				this.tracking = true;
+				// a change while settling counts down too, so that work whose β flips every tick settles
+				this.settlingTicks = (this.settlingTicks == 0) ? SETTLING_TICKS : this.settlingTicks - 1;
+				this.tracking = this.settlingTicks > 0;
 			}
 			else if (this.settlingTicks > 0
 					&& (Math.abs(measured - this.lastMeasured) <= SAME_WORK || --this.settlingTicks == 0)) {
@@ -238,6 +253,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				this.ceiling = Integer.MAX_VALUE;
 				this.floor = 0;
 				this.limitedElsewhere = false;
+				this.shrinkReference = 0;
 				this.proven = 0;
 			}
 		}
@@ -258,6 +274,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			this.ceiling = Integer.MAX_VALUE;
 			this.floor = 0;
 			this.limitedElsewhere = false;
+			this.shrinkReference = 0;
 		}
 		if (this.proven != 0 && Math.abs(beta - this.betaAtProven) > SAME_WORK) {
 			this.proven = 0;
@@ -316,6 +333,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		this.growthCheckFrom = 0;
 		boolean probe = this.probing;
 		this.probing = false;
+		if (this.settlingTicks > 0) {
+			// the work is changing: throughput now says nothing about the threads
+			this.shrinkReference = 0;
+			return null;
+		}
 		int n = sample.currentThreads();
 		double growth = (double) (n - from) / from;
 		int gainPercent = probe ? PROBE_GAIN_PERCENT : MIN_GAIN_PERCENT;
@@ -341,7 +363,10 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		this.ceiling = from;
 		this.limitsSinceNanos = sample.nanoTime();
 		// below the knee, growth that does not pay means something other than the cores is the limit
-		this.limitedElsewhere |= !probe;
+		if (!probe && !this.limitedElsewhere) {
+			this.limitedElsewhere = true;
+			this.limitedAt = from;
+		}
 		int target = Decisions.clamp(from, sample);
 		String reason = probe
 				? "Probing from " + from + " to " + n + " threads raised throughput less than " + gainPercent
@@ -447,15 +472,18 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private @Nullable ScalingDecision checkShrinkProbe(ControlSample sample, double beta, int from) {
 		int n = sample.currentThreads();
-		double needed = this.throughputBeforeGrowth * (1 - SHRINK_LOSS_PERCENT / 100.0);
+		// against the throughput before the series, so that losses within the bar do not add up
+		double reference = this.shrinkReference;
+		double needed = reference * (1 - SHRINK_LOSS_PERCENT / 100.0);
 		this.limitsSinceNanos = sample.nanoTime();
 		if (sample.throughput() >= needed) {
 			this.ceiling = n;
 			return null;
 		}
 		this.floor = from;
+		this.shrinkReference = 0;
 		String reason = "Probing from " + from + " down to " + n + " threads lowered throughput by more than "
-				+ SHRINK_LOSS_PERCENT + " % (" + ratio(this.throughputBeforeGrowth) + " → " + ratio(sample.throughput())
+				+ SHRINK_LOSS_PERCENT + " % (" + ratio(reference) + " → " + ratio(sample.throughput())
 				+ " tasks/s): returning to " + from + " threads.";
 		return resized(sample, resize(sample, beta, Decisions.clamp(from, sample), reason), +1);
 	}
@@ -472,7 +500,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				|| sample.busyThreads() < WARM_BUSY_SHARE * n || !isJudgeable(sample, beta) || isReversal(sample, -1)) {
 			return false;
 		}
-		return this.limitedElsewhere || coresUsed(sample) < IDLE_CORES_SHARE * modelCoresUsed(sample, beta);
+		return this.limitedElsewhere || coresUsed(sample) < IDLE_CORES_SHARE * modelCoresUsed(sample);
 	}
 
 	/** Core-seconds per second the pool's threads used: {@code (1 − β) · (busy − runQueueDelay)}. */
@@ -481,8 +509,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		return (1 - sample.blockingRatio()) * sample.busyThreads() * (1 - runQueue);
 	}
 
-	private static double modelCoresUsed(ControlSample sample, double beta) {
-		return KneeModel.utilisation(sample.cores(), beta, sample.currentThreads()) * sample.cores();
+	/** The cores the model expects {@code n} threads of the measured β to keep busy: {@code U(n) · cores}. */
+	private static double modelCoresUsed(ControlSample sample) {
+		return KneeModel.utilisation(sample.cores(), sample.blockingRatio(), sample.currentThreads()) * sample.cores();
 	}
 
 	private ScalingDecision shrinkProbe(ControlSample sample, double beta) {
@@ -490,9 +519,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int step = Math.max(this.config.scaleDownStep(), (int) Math.ceil(PROBE_STEP * n));
 		int target = Decisions.clamp(Math.max((long) Math.max(sample.cores(), this.floor), (long) n - step), sample);
 		armGrowthCheck(sample, true);
-		String evidence = this.limitedElsewhere ? "growing past " + this.ceiling + " threads did not raise throughput"
+		if (this.shrinkReference == 0) {
+			this.shrinkReference = sample.throughput();
+		}
+		String evidence = this.limitedElsewhere ? "growing past " + this.limitedAt + " threads did not raise throughput"
 				: "the " + n + " threads kept " + ratio(coresUsed(sample)) + " cores busy where β " + ratio(beta)
-						+ " lets them keep " + ratio(modelCoresUsed(sample, beta));
+						+ " lets them keep " + ratio(modelCoresUsed(sample));
 		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait, but " + evidence
 				+ ": something other than the cores limits the work, such as a lock; probing " + target
 				+ " threads, kept if throughput holds."), -1);

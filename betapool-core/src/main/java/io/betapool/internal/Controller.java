@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>A cold start</b> ticks faster: until the pool's first resize, while it may still grow and tasks queue, the loop
  * ticks every {@code min(interval, }{@value #FAST_TICK_MILLIS}{@code  ms)}, so that a pool started
  * at its minimum under load reaches its size in a fraction of an interval rather than building a
- * backlog for one. An idle pool ticks at the interval. So does a pool whose work has just changed kind,
- * for as long as its policy {@linkplain ScalingPolicy#isSettling() is settling}: the first tick after a
- * change measures a mix of old and new work, and the next one need not wait a whole interval.
+ * backlog for one. An idle pool ticks at the interval. A pool whose work has just changed kind ticks
+ * fast too, for as long as its policy {@linkplain ScalingPolicy#isSettling() is settling}: the first tick
+ * after a change measures a mix of old and new work, and the next one need not wait a whole interval.
  *
  * <p>Per tick, per worker: one read of its scheduler statistics (Linux) or of its CPU time (JDK
  * fallback), and a copy of the task samples it completed since the last tick. Nothing here touches a

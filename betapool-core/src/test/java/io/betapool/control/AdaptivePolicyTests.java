@@ -435,6 +435,28 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void betaThatFlipsEveryTickStillSettles() {
+		this.policy.decide(waiting(8, 0.2));
+		int ticks = 0;
+		do {
+			this.policy.decide(waiting(8, (ticks % 2 == 0) ? 0.8 : 0.2));
+			ticks++;
+		}
+		while (this.policy.isSettling() && ticks < 100);
+		// the first flip starts the settling, each later one counts it down
+		assertThat(ticks).isEqualTo(AdaptivePolicy.SETTLING_TICKS + 1);
+	}
+
+	@Test
+	void aPoolWithNoWorkToMeasureStopsSettling() {
+		this.policy.decide(waiting(2, 0.0));
+		this.policy.decide(waiting(2, 0.8));
+		assertThat(this.policy.isSettling()).isTrue();
+		this.policy.decide(sample(14).intervalTasks(0).throughput(0).build());
+		assertThat(this.policy.isSettling()).isFalse();
+	}
+
+	@Test
 	void noGrowthIsJudgedWhileTheWorkSettles() {
 		this.policy.decide(waiting(2, 0.0));
 		ScalingDecision grow = this.policy.decide(sample(2).blockingRatio(0.8).activeThreads(2).queueSize(500)
@@ -483,6 +505,18 @@ class AdaptivePolicyTests {
 			ScalingDecision stays = this.policy.decide(lockBound(17, 1890));
 			assertThat(stays.threadsAfter()).isEqualTo(17);
 		}
+	}
+
+	@Test
+	void fewerThreadProbesAreJudgedAgainstTheThroughputBeforeTheSeries() {
+		assertThat(this.policy.decide(lockBound(23, 1900)).threadsAfter()).isEqualTo(17);
+		// 1.6 % below: kept
+		assertThat(this.policy.decide(lockBound(17, 1870)).threadsAfter()).isEqualTo(12);
+		// another 1.3 %: within 2 % of the step before, but 2.9 % below the start of the series
+		ScalingDecision back = this.policy.decide(lockBound(12, 1845));
+		assertThat(back.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(back.threadsAfter()).isEqualTo(17);
+		assertThat(back.reason()).contains("(1900.00 → 1845.00 tasks/s)");
 	}
 
 	@Test
