@@ -60,7 +60,10 @@ import static io.betapool.control.Decisions.veto;
  * threads help. After growing by a share g ≥ 1/4 while work waits — and only when each thread
  * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
  * throughput to respond within one — the next tick checks that throughput rose by at least
- * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (min(g, 1) · {@value #PROBE_GAIN_PERCENT} % for a probe); if
+ * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (for a probe, max(min(g, 1) · {@value #PROBE_GAIN_PERCENT} %,
+ * {@value #PROBE_NOISE_MARGIN} · noise), with noise the mean relative change of throughput between
+ * successive ticks at an unchanged size, smoothed like β: past the knee a gain is small, and one tick's
+ * noise could pass a small bar); if
  * not, while the work is still of the same kind (β moved by at most {@value #SAME_WORK}) and enough
  * tasks are still queued to keep the added threads busy (else throughput followed the arrivals, not
  * the threads), the pool returns to its former size and does not grow past it for
@@ -81,10 +84,11 @@ import static io.betapool.control.Decisions.veto;
  * {@value #SHRINK_LOSS_PERCENT} % below the throughput before the first probe of the series, and otherwise returns and probes no lower for
  * {@value #CEILING_WINDOWS} stabilisation windows.
  *
- * <p><b>Settling.</b> On a regime change β̂ follows the measured β unsmoothed, for at most
- * {@value #SETTLING_TICKS} ticks (further changes meanwhile count down too), until two ticks in a row
- * agree within {@value #SAME_WORK} or no work is measured: the first
- * tick after a change measures a mix of old and new work. Meanwhile {@link #isSettling()} asks the
+ * <p><b>Settling.</b> On a regime change, and from the first measurement of a cold pool, β̂ follows
+ * the measured β unsmoothed, for at most {@value #SETTLING_TICKS} ticks (further changes meanwhile count
+ * down too), until two ticks in a row agree — β within {@value #SAME_WORK} and the knees they give
+ * within the deadband — or no work is measured: the first tick after a change measures a mix of old
+ * and new work, and a cold pool's first ticks its warm-up. Meanwhile {@link #isSettling()} asks the
  * controller for faster ticks, and no growth is judged. A smaller move of β, by more than
  * {@value #SAME_WORK}, asks for one fast tick, to see whether the work is changing.
  *
@@ -134,6 +138,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	 * a probe by a quarter needs a quarter of it.
 	 */
 	public static final int PROBE_GAIN_PERCENT = 10;
+
+	/**
+	 * How far above the noise a probe's gain must stand: this many times the mean relative change of
+	 * throughput from one tick to the next at an unchanged size.
+	 */
+	public static final double PROBE_NOISE_MARGIN = 2.0;
 
 	/** The share of its threads a pool must keep busy through a tick, tasks queued, to end the warm-up early. */
 	public static final double WARM_BUSY_SHARE = 0.9;
@@ -202,6 +212,13 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private double lastMeasured = Double.NaN;
 
+	/** The mean relative change of throughput between successive ticks at one size; NaN until seen. */
+	private double throughputNoise = Double.NaN;
+
+	private int lastThreads;
+
+	private double lastThroughput;
+
 	public AdaptivePolicy(ControllerConfig config) {
 		this.config = config;
 	}
@@ -226,15 +243,20 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			this.tracking = false;
 		}
 		else {
+			boolean first = Double.isNaN(this.smoothedBeta);
 			double move = Math.abs(measured - this.smoothedBeta);
 			boolean regimeChange = move > REGIME_CHANGE;
-			if (regimeChange) {
+			if (first) {
+				// a cold pool's first ticks measure its warm-up as well as its work
+				this.settlingTicks = SETTLING_TICKS;
+				this.tracking = true;
+			}
+			else if (regimeChange) {
 				// a change while settling counts down too, so that work whose β flips every tick settles
 				this.settlingTicks = (this.settlingTicks == 0) ? SETTLING_TICKS : this.settlingTicks - 1;
 				this.tracking = this.settlingTicks > 0;
 			}
-			else if (this.settlingTicks > 0
-					&& (Math.abs(measured - this.lastMeasured) <= SAME_WORK || --this.settlingTicks == 0)) {
+			else if (this.settlingTicks > 0 && (isSettled(sample, measured) || --this.settlingTicks == 0)) {
 				this.settlingTicks = 0;
 				this.tracking = false;
 			}
@@ -246,6 +268,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			this.smoothedBeta = (Double.isNaN(this.smoothedBeta) || regimeChange || this.tracking) ? measured
 					: this.smoothedBeta + SMOOTHING * (measured - this.smoothedBeta);
 			this.lastMeasured = measured;
+			observeNoise(sample, regimeChange);
 			if (regimeChange) {
 				// new work: the last resize answered other work, so turning back is no oscillation,
 				// and what growth did or did not buy for that work says nothing about this
@@ -311,6 +334,38 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				+ " threads were busy.");
 	}
 
+	/**
+	 * Follows the relative change of throughput between successive ticks at an unchanged size, the
+	 * noise against which a probe's gain is judged; new work starts it afresh.
+	 */
+	private void observeNoise(ControlSample sample, boolean regimeChange) {
+		int n = sample.currentThreads();
+		double throughput = sample.throughput();
+		if (regimeChange) {
+			this.throughputNoise = Double.NaN;
+		}
+		else if (this.settlingTicks == 0 && n == this.lastThreads && this.lastThroughput > 0 && throughput > 0) {
+			double change = Math.abs(throughput - this.lastThroughput) / this.lastThroughput;
+			this.throughputNoise = Double.isNaN(this.throughputNoise) ? change
+					: this.throughputNoise + SMOOTHING * (change - this.throughputNoise);
+		}
+		this.lastThreads = n;
+		this.lastThroughput = throughput;
+	}
+
+	/**
+	 * Whether two ticks in a row measured the same work: β within {@value #SAME_WORK}, and knees within
+	 * the deadband of each other — near β = 1 a small move of β moves the knee far.
+	 */
+	private boolean isSettled(ControlSample sample, double measured) {
+		if (Math.abs(measured - this.lastMeasured) > SAME_WORK) {
+			return false;
+		}
+		int knee = KneeModel.kneeSize(sample.cores(), measured, sample.maxWorkers());
+		int last = KneeModel.kneeSize(sample.cores(), this.lastMeasured, sample.maxWorkers());
+		return Math.abs(knee - last) <= deadband(Math.min(knee, last));
+	}
+
 	private ScalingDecision idle(ControlSample sample, double beta) {
 		int n = sample.currentThreads();
 		if (sample.queueSize() > 0 || sample.activeThreads() > 0 || n <= sample.minWorkers()) {
@@ -341,7 +396,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int n = sample.currentThreads();
 		double growth = (double) (n - from) / from;
 		int gainPercent = probe ? PROBE_GAIN_PERCENT : MIN_GAIN_PERCENT;
-		double needed = this.throughputBeforeGrowth * (1 + Math.min(1.0, growth) * gainPercent / 100.0);
+		double gain = Math.min(1.0, growth) * gainPercent / 100.0;
+		if (probe && !Double.isNaN(this.throughputNoise)) {
+			// past the knee the gain is small, and one tick's noise alone could pass a small bar
+			gain = Math.max(gain, PROBE_NOISE_MARGIN * this.throughputNoise);
+		}
+		double needed = this.throughputBeforeGrowth * (1 + gain);
 		boolean sameWork = Math.abs(sample.blockingRatio() - this.betaAtGrowth) <= SAME_WORK;
 		if (!sameWork || from == n) {
 			return null;
@@ -369,9 +429,10 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		}
 		int target = Decisions.clamp(from, sample);
 		String reason = probe
-				? "Probing from " + from + " to " + n + " threads raised throughput less than " + gainPercent
-						+ " % per doubling (" + ratio(this.throughputBeforeGrowth) + " → " + ratio(sample.throughput())
-						+ " tasks/s): the cores are the limit; returning to " + from + " threads."
+				? "Probing from " + from + " to " + n + " threads raised throughput less than the "
+						+ percent(100 * gain) + " it needed (" + ratio(this.throughputBeforeGrowth) + " → "
+						+ ratio(sample.throughput()) + " tasks/s): the cores are the limit; returning to " + from
+						+ " threads."
 				: "Growing from " + from + " to " + n + " threads left throughput flat ("
 						+ ratio(this.throughputBeforeGrowth) + " → " + ratio(sample.throughput())
 						+ " tasks/s): the work is limited by something threads cannot help, such as a lock; returning to "

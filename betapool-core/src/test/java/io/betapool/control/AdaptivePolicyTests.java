@@ -38,6 +38,13 @@ class AdaptivePolicyTests {
 			.runQueueShare(0.0);
 	}
 
+	/** Two ticks of one idle thread measuring {@code beta}: the policy is past its cold start. */
+	private void settledOn(double beta) {
+		this.policy.decide(sample(1).blockingRatio(beta).build());
+		this.policy.decide(sample(1).blockingRatio(beta).build());
+		assertThat(this.policy.isSettling()).isFalse();
+	}
+
 	private ControlSample waiting(int threads, double beta) {
 		return sample(threads).blockingRatio(beta).activeThreads(threads).queueSize(500).busyThreads(threads).build();
 	}
@@ -233,6 +240,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void smallChangesOfBetaAreSmoothed() {
+		settledOn(0.80);
 		this.policy.decide(waiting(10, 0.80));
 		ScalingDecision decision = this.policy.decide(waiting(10, 0.90));
 		assertThat(decision.blockingRatio()).isCloseTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
@@ -240,6 +248,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void growthThatDoesNotRaiseThroughputIsUndoneAndCapped() {
+		settledOn(0.75);
 		ScalingDecision grow = this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500)
 			.throughput(1000).build());
 		assertThat(grow.threadsAfter()).isEqualTo(12);
@@ -275,6 +284,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void aCeilingDoesNotOutliveTheWorkThatSetIt() {
+		settledOn(0.75);
 		this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500).throughput(1000).build());
 		ScalingDecision undo = this.policy.decide(sample(12).blockingRatio(0.77).activeThreads(12).queueSize(500)
 			.throughput(1010).build());
@@ -308,6 +318,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void atTheKneeWithTasksQueuedThePoolProbesAQuarterMore() {
+		settledOn(0.8);
 		ScalingDecision probe = this.policy.decide(waiting(14, 0.8));
 		assertThat(probe.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(probe.threadsAfter()).isEqualTo(18);
@@ -316,6 +327,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void aProbeThatPaysIsKeptAndTheNextOneThatDoesNotIsUndone() {
+		settledOn(0.8);
 		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
 		// growth by 4/14 needs 2.9 %; 10 % came
 		ScalingDecision kept = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
@@ -346,6 +358,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void probesStopAtTwiceTheModelledKnee() {
+		settledOn(0.8);
 		// β 0.8: model knee 14; probes may reach 28 and no further
 		ScalingDecision last = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
 			.throughput(1000).build());
@@ -396,6 +409,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void afterAChangeOfWorkBetaFollowsItsMeasurementUntilItSettles() {
+		settledOn(0.0);
 		this.policy.decide(waiting(2, 0.0));
 		assertThat(this.policy.isSettling()).isFalse();
 		// the first tick after the change measures a mix of the old work and the new
@@ -414,6 +428,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void aSmallerMoveOfBetaAsksForOneEarlyLookWithoutLeavingTheSmoothing() {
+		settledOn(0.0);
 		this.policy.decide(waiting(2, 0.0));
 		ScalingDecision moved = this.policy.decide(waiting(2, 0.15));
 		assertThat(this.policy.isSettling()).isTrue();
@@ -424,6 +439,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void settlingEndsAfterAFewTicksEvenWhileBetaKeepsMoving() {
+		settledOn(0.3);
 		this.policy.decide(waiting(8, 0.3));
 		this.policy.decide(waiting(8, 0.7));
 		int ticks = 0;
@@ -436,6 +452,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void betaThatFlipsEveryTickStillSettles() {
+		settledOn(0.2);
 		this.policy.decide(waiting(8, 0.2));
 		int ticks = 0;
 		do {
@@ -470,7 +487,48 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void aColdPoolFollowsItsFirstMeasurementsUnsmoothedUntilTheKneeHoldsStill() {
+		ScalingDecision first = this.policy.decide(sample(1).bounds(1, 256).blockingRatio(0.9).activeThreads(1)
+			.queueSize(500).busyThreads(1).build());
+		assertThat(this.policy.isSettling()).isTrue();
+		assertThat(first.threadsAfter()).isEqualTo(KneeModel.kneeSize(2, 0.9, 256));
+		// β moves by only 0.07, but the knee it gives from 25 to 74: the first tick measured the warm-up
+		int n = first.threadsAfter();
+		ScalingDecision next = this.policy.decide(sample(n).bounds(1, 256).blockingRatio(0.97).activeThreads(n)
+			.queueSize(500).busyThreads(n).build());
+		assertThat(next.blockingRatio()).isEqualTo(0.97);
+		assertThat(next.threadsAfter()).isEqualTo(KneeModel.kneeSize(2, 0.97, 256));
+		assertThat(this.policy.isSettling()).isTrue();
+		n = next.threadsAfter();
+		this.policy.decide(sample(n).bounds(1, 256).blockingRatio(0.97).activeThreads(n).queueSize(500).busyThreads(n)
+			.build());
+		assertThat(this.policy.isSettling()).isFalse();
+	}
+
+	@Test
+	void aProbesGainMustStandOutOfTheTickToTickNoise() {
+		settledOn(0.8);
+		// at the knee of 14, throughput moves by about 8 % from one tick to the next
+		for (double throughput : new double[] { 1000, 1080, 1000 }) {
+			ScalingDecision hold = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(12).busyThreads(12)
+				.intervalTasks(1000).throughput(throughput).build());
+			assertThat(hold.action()).isEqualTo(ScalingAction.HOLD);
+		}
+		ScalingDecision probe = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
+			.busyThreads(14).intervalTasks(1000).throughput(1000).build());
+		assertThat(probe.threadsAfter()).isEqualTo(18);
+		// the smoothed change of throughput reads 2.9 %: 5 % clears the 2.9 % that growth by 4/14 needs,
+		// but not twice the noise, 5.7 %
+		ScalingDecision undone = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
+			.busyThreads(18).intervalTasks(1000).throughput(1050).build());
+		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(undone.threadsAfter()).isEqualTo(14);
+		assertThat(undone.reason()).contains("less than the 6% it needed");
+	}
+
+	@Test
 	void justBelowTheKneeThePoolProbesPastItRatherThanHolding() {
+		settledOn(0.98);
 		// β 0.98 on 2 cores: a knee of 108, within the deadband of 106
 		assertThat(KneeModel.kneeSize(2, 0.98, 256)).isEqualTo(108);
 		ScalingDecision decision = this.policy.decide(sample(106).bounds(1, 256).blockingRatio(0.98)
@@ -488,6 +546,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void threadsThatKeepTheCoresIdleAreProbedFewerUntilThroughputFalls() {
+		settledOn(0.9);
 		ScalingDecision first = this.policy.decide(lockBound(23, 1900));
 		assertThat(first.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(first.threadsAfter()).isEqualTo(17);
@@ -509,6 +568,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void fewerThreadProbesAreJudgedAgainstTheThroughputBeforeTheSeries() {
+		settledOn(0.9);
 		assertThat(this.policy.decide(lockBound(23, 1900)).threadsAfter()).isEqualTo(17);
 		// 1.6 % below: kept
 		assertThat(this.policy.decide(lockBound(17, 1870)).threadsAfter()).isEqualTo(12);
@@ -521,6 +581,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void growthThatDidNotPayBelowTheKneeLeadsToProbesWithFewerThreads() {
+		settledOn(0.9);
 		ScalingDecision grow = this.policy.decide(sample(10).blockingRatio(0.9).activeThreads(10).queueSize(200)
 			.busyThreads(10).intervalTasks(1000).throughput(1000).build());
 		assertThat(grow.threadsAfter()).isEqualTo(25);
