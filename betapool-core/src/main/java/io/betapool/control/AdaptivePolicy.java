@@ -59,12 +59,11 @@ import static io.betapool.control.Decisions.veto;
  * already saturated; and past the knee, only the randomness the model averages decides whether more
  * threads help. After growing by a share g ≥ 1/4 while work waits — and only when each thread
  * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
- * throughput to respond within one — the next tick checks that throughput rose by at least
+ * throughput to respond within one, and the tick covered a whole interval — the next tick checks that throughput rose by at least
  * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (for a probe, max(min(g, 1) · {@value #PROBE_GAIN_PERCENT} %,
  * {@value #PROBE_NOISE_MARGIN} · noise), with noise the mean relative change of throughput between
- * successive ticks at an unchanged size, smoothed like β: past the knee a gain is small, and one tick's
- * noise could pass a small bar); if
- * not, while the work is still of the same kind (β moved by at most {@value #SAME_WORK}) and enough
+ * successive whole intervals at an unchanged size, smoothed like β: past the knee a gain is small, and
+ * one tick's noise could pass a small bar; no probe before the noise is known); if not, while the work is still of the same kind (β moved by at most {@value #SAME_WORK}) and enough
  * tasks are still queued to keep the added threads busy (else throughput followed the arrivals, not
  * the threads), the pool returns to its former size and does not grow past it for
  * {@value #CEILING_WINDOWS} stabilisation windows, or until the work changes (a regime change). A
@@ -92,7 +91,7 @@ import static io.betapool.control.Decisions.veto;
  * controller for faster ticks, and no growth is judged. A smaller move of β, by more than
  * {@value #SAME_WORK}, asks for one fast tick, to see whether the work is changing.
  *
- * <p>A pool within the deadband below the knee counts as at the knee, and probes.
+ * <p>A pool within the deadband of the knee, below or above it, counts as at the knee, and probes.
  *
  * <p><b>Without scheduler statistics</b> (non-Linux systems) β cannot be corrected, and under CPU
  * oversubscription it reads high. There a saturated CPU with waiting work retires
@@ -137,7 +136,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	 * Smallest throughput gain that justifies a doubling of the pool past the modelled knee, in percent;
 	 * a probe by a quarter needs a quarter of it.
 	 */
-	public static final int PROBE_GAIN_PERCENT = 10;
+	public static final int PROBE_GAIN_PERCENT = 5;
 
 	/**
 	 * How far above the noise a probe's gain must stand: this many times the mean relative change of
@@ -217,6 +216,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private int lastThreads;
 
+	/** Whether the last sample covered a short interval: the policy was settling, so ticks came fast. */
+	private boolean shortInterval;
+
+	private boolean lastShortInterval;
+
 	private double lastThroughput;
 
 	public AdaptivePolicy(ControllerConfig config) {
@@ -237,6 +241,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	public ScalingDecision decide(ControlSample sample) {
 		int n = sample.currentThreads();
 		double measured = sample.blockingRatio();
+		this.lastShortInterval = this.shortInterval;
+		this.shortInterval = this.settlingTicks > 0;
 		if (Double.isNaN(measured)) {
 			// no measurable work: nothing to settle on, and an idle pool ticks at the interval
 			this.settlingTicks = 0;
@@ -320,11 +326,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		String why = (knee > model) ? "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + model
 				+ " threads, and growing to " + knee + " raised throughput"
 				: "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + knee + " threads";
-		boolean nearKnee = waiting && desired == knee && desired - n < deadband(n);
+		boolean nearKnee = waiting && desired == knee && Math.abs(desired - n) < deadband(n);
 		if (desired > n && !nearKnee) {
 			return grow(sample, beta, knee, desired, why);
 		}
-		if (desired < n) {
+		if (desired < n && !nearKnee) {
 			return shrink(sample, beta, desired, waiting, why);
 		}
 		if (waiting) {
@@ -344,7 +350,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		if (regimeChange) {
 			this.throughputNoise = Double.NaN;
 		}
-		else if (this.settlingTicks == 0 && n == this.lastThreads && this.lastThroughput > 0 && throughput > 0) {
+		else if (this.settlingTicks == 0 && !this.shortInterval && !this.lastShortInterval && n == this.lastThreads
+				&& this.lastThroughput > 0 && throughput > 0) {
 			double change = Math.abs(throughput - this.lastThroughput) / this.lastThroughput;
 			this.throughputNoise = Double.isNaN(this.throughputNoise) ? change
 					: this.throughputNoise + SMOOTHING * (change - this.throughputNoise);
@@ -526,6 +533,10 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			}
 			return veto(sample, beta, "Work waits, but " + why + ": more threads would only compete for the CPU.");
 		}
+		if (Double.isNaN(this.throughputNoise)) {
+			return hold(sample, beta, "Near the target: " + why + "; measuring how much throughput varies from tick"
+					+ " to tick before probing past it.");
+		}
 		armGrowthCheck(sample, true);
 		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait and " + why
 				+ ": probing " + target + " threads, kept if throughput rises."), +1);
@@ -601,9 +612,13 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				&& sample.busyThreads() >= WARM_BUSY_SHARE * sample.currentThreads();
 	}
 
-	/** Whether the next tick's throughput can tell whether a growth now paid. */
+	/**
+	 * Whether the next tick's throughput can tell whether a growth now paid: the work has settled and
+	 * this tick covered a whole interval.
+	 */
 	private boolean isJudgeable(ControlSample sample, double beta) {
-		boolean settled = this.settlingTicks == 0 && Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
+		boolean settled = this.settlingTicks == 0 && !this.shortInterval
+				&& Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
 		boolean measurable = sample.intervalTasks() >= MIN_TASKS_PER_THREAD * (long) sample.currentThreads();
 		return settled && measurable;
 	}

@@ -1,6 +1,8 @@
 package io.betapool.control;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.betapool.ControllerConfig;
 import io.betapool.ScalingAction;
@@ -38,10 +40,14 @@ class AdaptivePolicyTests {
 			.runQueueShare(0.0);
 	}
 
-	/** Two ticks of one idle thread measuring {@code beta}: the policy is past its cold start. */
+	/**
+	 * Ticks of one idle thread measuring {@code beta}, until the policy is past its cold start and has
+	 * seen two whole intervals at one size, so that it knows the noise of throughput: none.
+	 */
 	private void settledOn(double beta) {
-		this.policy.decide(sample(1).blockingRatio(beta).build());
-		this.policy.decide(sample(1).blockingRatio(beta).build());
+		for (int tick = 0; tick < 4; tick++) {
+			this.policy.decide(sample(1).blockingRatio(beta).build());
+		}
 		assertThat(this.policy.isSettling()).isFalse();
 	}
 
@@ -375,6 +381,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void noProbeWithoutTasksQueuedForTheNewThreads() {
+		settledOn(0.8);
 		ScalingDecision decision = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(2)
 			.busyThreads(14).build());
 		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
@@ -383,6 +390,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void noProbeWhenTasksOutlastTheTick() {
+		settledOn(0.8);
 		ScalingDecision decision = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
 			.intervalTasks(20).build());
 		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
@@ -524,6 +532,34 @@ class AdaptivePolicyTests {
 		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undone.threadsAfter()).isEqualTo(14);
 		assertThat(undone.reason()).contains("less than the 6% it needed");
+	}
+
+	@Test
+	void aProbeWaitsUntilTheNoiseOfThroughputIsKnown() {
+		List<ScalingDecision> decisions = new ArrayList<>();
+		do {
+			decisions.add(this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
+				.busyThreads(14).intervalTasks(1000).build()));
+		}
+		while (decisions.get(decisions.size() - 1).action() != ScalingAction.SCALE_UP && decisions.size() < 10);
+		// two ticks settle the first measurement, the next one covers a whole interval, and the one after
+		// gives a first change of throughput between two whole intervals
+		assertThat(decisions).hasSize(4);
+		assertThat(decisions.get(2).action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(decisions.get(2).reason()).contains("measuring how much throughput varies");
+		assertThat(decisions.get(3).threadsAfter()).isEqualTo(18);
+	}
+
+	@Test
+	void justAboveTheKneeThePoolProbesTooRatherThanHolding() {
+		settledOn(0.9725);
+		int knee = KneeModel.kneeSize(2, 0.9725, 256);
+		assertThat(knee).isEqualTo(81);
+		ScalingDecision decision = this.policy.decide(sample(82).bounds(1, 256).blockingRatio(0.9725)
+			.activeThreads(82).queueSize(118).busyThreads(82).intervalTasks(1000).build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(decision.threadsAfter()).isEqualTo(82 + 21);
+		assertThat(decision.reason()).contains("probing 103 threads");
 	}
 
 	@Test
