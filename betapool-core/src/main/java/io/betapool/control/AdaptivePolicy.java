@@ -258,8 +258,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				this.tracking = true;
 			}
 			else if (regimeChange) {
-				// a change while settling counts down too, so that work whose β flips every tick settles
-				this.settlingTicks = (this.settlingTicks == 0) ? SETTLING_TICKS : this.settlingTicks - 1;
+				// a change while settling counts down too, so that work whose β flips every tick settles;
+				// an early look after a smaller move is no settling yet
+				this.settlingTicks = this.tracking ? this.settlingTicks - 1 : SETTLING_TICKS;
 				this.tracking = this.settlingTicks > 0;
 			}
 			else if (this.settlingTicks > 0 && (isSettled(sample, measured) || --this.settlingTicks == 0)) {

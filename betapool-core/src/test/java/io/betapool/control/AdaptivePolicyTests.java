@@ -446,6 +446,23 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void aChangeOfWorkDuringAnEarlyLookSettlesInFull() {
+		settledOn(0.0);
+		this.policy.decide(waiting(2, 0.15));
+		assertThat(this.policy.isSettling()).isTrue();
+		// the shift to I/O arrives on the early look: it settles like any other change of work
+		ScalingDecision shift = this.policy.decide(waiting(2, 0.95));
+		assertThat(shift.blockingRatio()).isEqualTo(0.95);
+		assertThat(this.policy.isSettling()).isTrue();
+		int ticks = 0;
+		while (this.policy.isSettling()) {
+			this.policy.decide(waiting(8, (ticks % 2 == 0) ? 0.8 : 0.95));
+			ticks++;
+		}
+		assertThat(ticks).isEqualTo(AdaptivePolicy.SETTLING_TICKS);
+	}
+
+	@Test
 	void settlingEndsAfterAFewTicksEvenWhileBetaKeepsMoving() {
 		settledOn(0.3);
 		this.policy.decide(waiting(8, 0.3));
