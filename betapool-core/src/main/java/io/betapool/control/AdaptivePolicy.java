@@ -83,11 +83,12 @@ import static io.betapool.control.Decisions.veto;
  * {@value #SHRINK_LOSS_PERCENT} % below the throughput before the first probe of the series, and otherwise returns and probes no lower for
  * {@value #CEILING_WINDOWS} stabilisation windows.
  *
- * <p><b>Settling.</b> On a regime change, and from the first measurement of a cold pool, β̂ follows
- * the measured β unsmoothed, for at most {@value #SETTLING_TICKS} ticks (further changes meanwhile count
+ * <p><b>Settling.</b> On a regime change β̂ follows the measured β unsmoothed, for at most {@value #SETTLING_TICKS} ticks (further changes meanwhile count
  * down too), until two ticks in a row agree — β within {@value #SAME_WORK} and the knees they give
  * within the deadband — or no work is measured: the first tick after a change measures a mix of old
- * and new work, and a cold pool's first ticks its warm-up. Meanwhile {@link #isSettling()} asks the
+ * and new work. A cold pool's first measurement is no such change: the β of work that queues on a lock
+ * rises with the threads that compete for it, and followed unsmoothed it would grow the pool to every
+ * task before a growth could be judged. Meanwhile {@link #isSettling()} asks the
  * controller for faster ticks, and no growth is judged. A smaller move of β, by more than
  * {@value #SAME_WORK}, asks for one fast tick, to see whether the work is changing.
  *
@@ -249,15 +250,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			this.tracking = false;
 		}
 		else {
-			boolean first = Double.isNaN(this.smoothedBeta);
 			double move = Math.abs(measured - this.smoothedBeta);
 			boolean regimeChange = move > REGIME_CHANGE;
-			if (first) {
-				// a cold pool's first ticks measure its warm-up as well as its work
-				this.settlingTicks = SETTLING_TICKS;
-				this.tracking = true;
-			}
-			else if (regimeChange) {
+			if (regimeChange) {
 				// a change while settling counts down too, so that work whose β flips every tick settles;
 				// an early look after a smaller move is no settling yet
 				this.settlingTicks = this.tracking ? this.settlingTicks - 1 : SETTLING_TICKS;
