@@ -59,11 +59,9 @@ import static io.betapool.control.Decisions.veto;
  * already saturated; and past the knee, only the randomness the model averages decides whether more
  * threads help. After growing by a share g ≥ 1/4 while work waits — and only when each thread
  * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
- * throughput to respond within one, and the tick covered a whole interval — the next tick checks that throughput rose by at least
- * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (for a probe, max(min(g, 1) · {@value #PROBE_GAIN_PERCENT} %,
- * {@value #PROBE_NOISE_MARGIN} · noise), with noise the mean relative change of throughput between
- * successive whole intervals at an unchanged size, smoothed like β: past the knee a gain is small, and
- * one tick's noise could pass a small bar; no probe before the noise is known); if not, while the work is still of the same kind (β moved by at most {@value #SAME_WORK}) and enough
+ * throughput to respond within one — the next tick checks that throughput rose by at least
+ * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (min(g, 1) · {@value #PROBE_GAIN_PERCENT} % for a probe); if
+ * not, while the work is still of the same kind (β moved by at most {@value #SAME_WORK}) and enough
  * tasks are still queued to keep the added threads busy (else throughput followed the arrivals, not
  * the threads), the pool returns to its former size and does not grow past it for
  * {@value #CEILING_WINDOWS} stabilisation windows, or until the work changes (a regime change). A
@@ -83,16 +81,14 @@ import static io.betapool.control.Decisions.veto;
  * {@value #SHRINK_LOSS_PERCENT} % below the throughput before the first probe of the series, and otherwise returns and probes no lower for
  * {@value #CEILING_WINDOWS} stabilisation windows.
  *
- * <p><b>Settling.</b> On a regime change β̂ follows the measured β unsmoothed, for at most {@value #SETTLING_TICKS} ticks (further changes meanwhile count
- * down too), until two ticks in a row agree — β within {@value #SAME_WORK} and the knees they give
- * within the deadband — or no work is measured: the first tick after a change measures a mix of old
- * and new work. A cold pool's first measurement is no such change: the β of work that queues on a lock
- * rises with the threads that compete for it, and followed unsmoothed it would grow the pool to every
- * task before a growth could be judged. Meanwhile {@link #isSettling()} asks the
+ * <p><b>Settling.</b> On a regime change β̂ follows the measured β unsmoothed, for at most
+ * {@value #SETTLING_TICKS} ticks (further changes meanwhile count down too), until two ticks in a row
+ * agree within {@value #SAME_WORK} or no work is measured: the first
+ * tick after a change measures a mix of old and new work. Meanwhile {@link #isSettling()} asks the
  * controller for faster ticks, and no growth is judged. A smaller move of β, by more than
  * {@value #SAME_WORK}, asks for one fast tick, to see whether the work is changing.
  *
- * <p>A pool within the deadband of the knee, below or above it, counts as at the knee, and probes.
+ * <p>A pool within the deadband below the knee counts as at the knee, and probes.
  *
  * <p><b>Without scheduler statistics</b> (non-Linux systems) β cannot be corrected, and under CPU
  * oversubscription it reads high. There a saturated CPU with waiting work retires
@@ -137,13 +133,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	 * Smallest throughput gain that justifies a doubling of the pool past the modelled knee, in percent;
 	 * a probe by a quarter needs a quarter of it.
 	 */
-	public static final int PROBE_GAIN_PERCENT = 5;
-
-	/**
-	 * How far above the noise a probe's gain must stand: this many times the mean relative change of
-	 * throughput from one tick to the next at an unchanged size.
-	 */
-	public static final double PROBE_NOISE_MARGIN = 2.0;
+	public static final int PROBE_GAIN_PERCENT = 10;
 
 	/** The share of its threads a pool must keep busy through a tick, tasks queued, to end the warm-up early. */
 	public static final double WARM_BUSY_SHARE = 0.9;
@@ -212,18 +202,6 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private double lastMeasured = Double.NaN;
 
-	/** The mean relative change of throughput between successive ticks at one size; NaN until seen. */
-	private double throughputNoise = Double.NaN;
-
-	private int lastThreads;
-
-	/** Whether the last sample covered a short interval: the policy was settling, so ticks came fast. */
-	private boolean shortInterval;
-
-	private boolean lastShortInterval;
-
-	private double lastThroughput;
-
 	public AdaptivePolicy(ControllerConfig config) {
 		this.config = config;
 	}
@@ -242,8 +220,6 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	public ScalingDecision decide(ControlSample sample) {
 		int n = sample.currentThreads();
 		double measured = sample.blockingRatio();
-		this.lastShortInterval = this.shortInterval;
-		this.shortInterval = this.settlingTicks > 0;
 		if (Double.isNaN(measured)) {
 			// no measurable work: nothing to settle on, and an idle pool ticks at the interval
 			this.settlingTicks = 0;
@@ -258,7 +234,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				this.settlingTicks = this.tracking ? this.settlingTicks - 1 : SETTLING_TICKS;
 				this.tracking = this.settlingTicks > 0;
 			}
-			else if (this.settlingTicks > 0 && (isSettled(sample, measured) || --this.settlingTicks == 0)) {
+			else if (this.settlingTicks > 0
+					&& (Math.abs(measured - this.lastMeasured) <= SAME_WORK || --this.settlingTicks == 0)) {
 				this.settlingTicks = 0;
 				this.tracking = false;
 			}
@@ -270,7 +247,6 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			this.smoothedBeta = (Double.isNaN(this.smoothedBeta) || regimeChange || this.tracking) ? measured
 					: this.smoothedBeta + SMOOTHING * (measured - this.smoothedBeta);
 			this.lastMeasured = measured;
-			observeNoise(sample, regimeChange);
 			if (regimeChange) {
 				// new work: the last resize answered other work, so turning back is no oscillation,
 				// and what growth did or did not buy for that work says nothing about this
@@ -322,11 +298,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		String why = (knee > model) ? "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + model
 				+ " threads, and growing to " + knee + " raised throughput"
 				: "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + knee + " threads";
-		boolean nearKnee = waiting && desired == knee && Math.abs(desired - n) < deadband(n);
+		boolean nearKnee = waiting && desired == knee && desired - n < deadband(n);
 		if (desired > n && !nearKnee) {
 			return grow(sample, beta, knee, desired, why);
 		}
-		if (desired < n && !nearKnee) {
+		if (desired < n) {
 			return shrink(sample, beta, desired, waiting, why);
 		}
 		if (waiting) {
@@ -334,39 +310,6 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		}
 		return hold(sample, beta, "At the size the work needs: " + why + " and " + ratio(sample.busyThreads())
 				+ " threads were busy.");
-	}
-
-	/**
-	 * Follows the relative change of throughput between successive ticks at an unchanged size, the
-	 * noise against which a probe's gain is judged; new work starts it afresh.
-	 */
-	private void observeNoise(ControlSample sample, boolean regimeChange) {
-		int n = sample.currentThreads();
-		double throughput = sample.throughput();
-		if (regimeChange) {
-			this.throughputNoise = Double.NaN;
-		}
-		else if (this.settlingTicks == 0 && !this.shortInterval && !this.lastShortInterval && n == this.lastThreads
-				&& this.lastThroughput > 0 && throughput > 0) {
-			double change = Math.abs(throughput - this.lastThroughput) / this.lastThroughput;
-			this.throughputNoise = Double.isNaN(this.throughputNoise) ? change
-					: this.throughputNoise + SMOOTHING * (change - this.throughputNoise);
-		}
-		this.lastThreads = n;
-		this.lastThroughput = throughput;
-	}
-
-	/**
-	 * Whether two ticks in a row measured the same work: β within {@value #SAME_WORK}, and knees within
-	 * the deadband of each other — near β = 1 a small move of β moves the knee far.
-	 */
-	private boolean isSettled(ControlSample sample, double measured) {
-		if (Math.abs(measured - this.lastMeasured) > SAME_WORK) {
-			return false;
-		}
-		int knee = KneeModel.kneeSize(sample.cores(), measured, sample.maxWorkers());
-		int last = KneeModel.kneeSize(sample.cores(), this.lastMeasured, sample.maxWorkers());
-		return Math.abs(knee - last) <= deadband(Math.min(knee, last));
 	}
 
 	private ScalingDecision idle(ControlSample sample, double beta) {
@@ -399,12 +342,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int n = sample.currentThreads();
 		double growth = (double) (n - from) / from;
 		int gainPercent = probe ? PROBE_GAIN_PERCENT : MIN_GAIN_PERCENT;
-		double gain = Math.min(1.0, growth) * gainPercent / 100.0;
-		if (probe && !Double.isNaN(this.throughputNoise)) {
-			// past the knee the gain is small, and one tick's noise alone could pass a small bar
-			gain = Math.max(gain, PROBE_NOISE_MARGIN * this.throughputNoise);
-		}
-		double needed = this.throughputBeforeGrowth * (1 + gain);
+		double needed = this.throughputBeforeGrowth * (1 + Math.min(1.0, growth) * gainPercent / 100.0);
 		boolean sameWork = Math.abs(sample.blockingRatio() - this.betaAtGrowth) <= SAME_WORK;
 		if (!sameWork || from == n) {
 			return null;
@@ -432,10 +370,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		}
 		int target = Decisions.clamp(from, sample);
 		String reason = probe
-				? "Probing from " + from + " to " + n + " threads raised throughput less than the "
-						+ percent(100 * gain) + " it needed (" + ratio(this.throughputBeforeGrowth) + " → "
-						+ ratio(sample.throughput()) + " tasks/s): the cores are the limit; returning to " + from
-						+ " threads."
+				? "Probing from " + from + " to " + n + " threads raised throughput less than " + gainPercent
+						+ " % per doubling (" + ratio(this.throughputBeforeGrowth) + " → " + ratio(sample.throughput())
+						+ " tasks/s): the cores are the limit; returning to " + from + " threads."
 				: "Growing from " + from + " to " + n + " threads left throughput flat ("
 						+ ratio(this.throughputBeforeGrowth) + " → " + ratio(sample.throughput())
 						+ " tasks/s): the work is limited by something threads cannot help, such as a lock; returning to "
@@ -529,10 +466,6 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			}
 			return veto(sample, beta, "Work waits, but " + why + ": more threads would only compete for the CPU.");
 		}
-		if (Double.isNaN(this.throughputNoise)) {
-			return hold(sample, beta, "Near the target: " + why + "; measuring how much throughput varies from tick"
-					+ " to tick before probing past it.");
-		}
 		armGrowthCheck(sample, true);
 		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait and " + why
 				+ ": probing " + target + " threads, kept if throughput rises."), +1);
@@ -608,13 +541,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				&& sample.busyThreads() >= WARM_BUSY_SHARE * sample.currentThreads();
 	}
 
-	/**
-	 * Whether the next tick's throughput can tell whether a growth now paid: the work has settled and
-	 * this tick covered a whole interval.
-	 */
+	/** Whether the next tick's throughput can tell whether a growth now paid. */
 	private boolean isJudgeable(ControlSample sample, double beta) {
-		boolean settled = this.settlingTicks == 0 && !this.shortInterval
-				&& Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
+		boolean settled = this.settlingTicks == 0 && Math.abs(sample.blockingRatio() - beta) <= SAME_WORK;
 		boolean measurable = sample.intervalTasks() >= MIN_TASKS_PER_THREAD * (long) sample.currentThreads();
 		return settled && measurable;
 	}

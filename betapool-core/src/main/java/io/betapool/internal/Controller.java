@@ -175,10 +175,8 @@ final class Controller implements Runnable {
 			long period = (isColdStart() || isSettling()) ? Math.min(this.intervalNanos, FAST_TICK_MILLIS * 1_000_000)
 					: this.intervalNanos;
 			next += period;
-			long now = this.ticker.read();
-			if (next - now < period / 2) {
-				// a late tick: the next one still measures at least half a period, not a few milliseconds
-				next = now + period;
+			if (next - this.ticker.read() < 0) {
+				next = this.ticker.read() + period;
 			}
 		}
 		closeAll();

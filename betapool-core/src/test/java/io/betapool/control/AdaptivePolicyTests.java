@@ -1,8 +1,6 @@
 package io.betapool.control;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.betapool.ControllerConfig;
 import io.betapool.ScalingAction;
@@ -38,17 +36,6 @@ class AdaptivePolicyTests {
 			.throughput(200)
 			.cpuPercent(40)
 			.runQueueShare(0.0);
-	}
-
-	/**
-	 * Ticks of one idle thread measuring {@code beta}, until the policy is past its cold start and has
-	 * seen two whole intervals at one size, so that it knows the noise of throughput: none.
-	 */
-	private void settledOn(double beta) {
-		for (int tick = 0; tick < 4; tick++) {
-			this.policy.decide(sample(1).blockingRatio(beta).build());
-		}
-		assertThat(this.policy.isSettling()).isFalse();
 	}
 
 	private ControlSample waiting(int threads, double beta) {
@@ -246,7 +233,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void smallChangesOfBetaAreSmoothed() {
-		settledOn(0.80);
 		this.policy.decide(waiting(10, 0.80));
 		ScalingDecision decision = this.policy.decide(waiting(10, 0.90));
 		assertThat(decision.blockingRatio()).isCloseTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
@@ -254,7 +240,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void growthThatDoesNotRaiseThroughputIsUndoneAndCapped() {
-		settledOn(0.75);
 		ScalingDecision grow = this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500)
 			.throughput(1000).build());
 		assertThat(grow.threadsAfter()).isEqualTo(12);
@@ -290,7 +275,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void aCeilingDoesNotOutliveTheWorkThatSetIt() {
-		settledOn(0.75);
 		this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500).throughput(1000).build());
 		ScalingDecision undo = this.policy.decide(sample(12).blockingRatio(0.77).activeThreads(12).queueSize(500)
 			.throughput(1010).build());
@@ -324,7 +308,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void atTheKneeWithTasksQueuedThePoolProbesAQuarterMore() {
-		settledOn(0.8);
 		ScalingDecision probe = this.policy.decide(waiting(14, 0.8));
 		assertThat(probe.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(probe.threadsAfter()).isEqualTo(18);
@@ -333,7 +316,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void aProbeThatPaysIsKeptAndTheNextOneThatDoesNotIsUndone() {
-		settledOn(0.8);
 		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
 		// growth by 4/14 needs 2.9 %; 10 % came
 		ScalingDecision kept = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
@@ -364,7 +346,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void probesStopAtTwiceTheModelledKnee() {
-		settledOn(0.8);
 		// β 0.8: model knee 14; probes may reach 28 and no further
 		ScalingDecision last = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
 			.throughput(1000).build());
@@ -381,7 +362,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void noProbeWithoutTasksQueuedForTheNewThreads() {
-		settledOn(0.8);
 		ScalingDecision decision = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(2)
 			.busyThreads(14).build());
 		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
@@ -390,7 +370,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void noProbeWhenTasksOutlastTheTick() {
-		settledOn(0.8);
 		ScalingDecision decision = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
 			.intervalTasks(20).build());
 		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
@@ -417,7 +396,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void afterAChangeOfWorkBetaFollowsItsMeasurementUntilItSettles() {
-		settledOn(0.0);
 		this.policy.decide(waiting(2, 0.0));
 		assertThat(this.policy.isSettling()).isFalse();
 		// the first tick after the change measures a mix of the old work and the new
@@ -436,7 +414,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void aSmallerMoveOfBetaAsksForOneEarlyLookWithoutLeavingTheSmoothing() {
-		settledOn(0.0);
 		this.policy.decide(waiting(2, 0.0));
 		ScalingDecision moved = this.policy.decide(waiting(2, 0.15));
 		assertThat(this.policy.isSettling()).isTrue();
@@ -447,7 +424,7 @@ class AdaptivePolicyTests {
 
 	@Test
 	void aChangeOfWorkDuringAnEarlyLookSettlesInFull() {
-		settledOn(0.0);
+		this.policy.decide(waiting(2, 0.0));
 		this.policy.decide(waiting(2, 0.15));
 		assertThat(this.policy.isSettling()).isTrue();
 		// the shift to I/O arrives on the early look: it settles like any other change of work
@@ -464,7 +441,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void settlingEndsAfterAFewTicksEvenWhileBetaKeepsMoving() {
-		settledOn(0.3);
 		this.policy.decide(waiting(8, 0.3));
 		this.policy.decide(waiting(8, 0.7));
 		int ticks = 0;
@@ -477,7 +453,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void betaThatFlipsEveryTickStillSettles() {
-		settledOn(0.2);
 		this.policy.decide(waiting(8, 0.2));
 		int ticks = 0;
 		do {
@@ -512,65 +487,7 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
-	void aColdPoolsFirstMeasurementIsSmoothedLikeAnyOther() {
-		this.policy.decide(waiting(1, 0.89));
-		assertThat(this.policy.isSettling()).isFalse();
-		// lock-bound work: β rises with the threads that compete for the lock
-		ScalingDecision next = this.policy.decide(waiting(24, 0.955));
-		assertThat(next.blockingRatio()).isCloseTo(0.9225, org.assertj.core.data.Offset.offset(1e-9));
-	}
-
-	@Test
-	void aProbesGainMustStandOutOfTheTickToTickNoise() {
-		settledOn(0.8);
-		// at the knee of 14, throughput moves by about 8 % from one tick to the next
-		for (double throughput : new double[] { 1000, 1080, 1000 }) {
-			ScalingDecision hold = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(12).busyThreads(12)
-				.intervalTasks(1000).throughput(throughput).build());
-			assertThat(hold.action()).isEqualTo(ScalingAction.HOLD);
-		}
-		ScalingDecision probe = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
-			.busyThreads(14).intervalTasks(1000).throughput(1000).build());
-		assertThat(probe.threadsAfter()).isEqualTo(18);
-		// the smoothed change of throughput reads 2.9 %: 5 % clears the 2.9 % that growth by 4/14 needs,
-		// but not twice the noise, 5.7 %
-		ScalingDecision undone = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
-			.busyThreads(18).intervalTasks(1000).throughput(1050).build());
-		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
-		assertThat(undone.threadsAfter()).isEqualTo(14);
-		assertThat(undone.reason()).contains("less than the 6% it needed");
-	}
-
-	@Test
-	void aProbeWaitsUntilTheNoiseOfThroughputIsKnown() {
-		List<ScalingDecision> decisions = new ArrayList<>();
-		do {
-			decisions.add(this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
-				.busyThreads(14).intervalTasks(1000).build()));
-		}
-		while (decisions.get(decisions.size() - 1).action() != ScalingAction.SCALE_UP && decisions.size() < 10);
-		// the second tick at one size gives a first change of throughput
-		assertThat(decisions).hasSize(2);
-		assertThat(decisions.get(0).action()).isEqualTo(ScalingAction.HOLD);
-		assertThat(decisions.get(0).reason()).contains("measuring how much throughput varies");
-		assertThat(decisions.get(1).threadsAfter()).isEqualTo(18);
-	}
-
-	@Test
-	void justAboveTheKneeThePoolProbesTooRatherThanHolding() {
-		settledOn(0.9725);
-		int knee = KneeModel.kneeSize(2, 0.9725, 256);
-		assertThat(knee).isEqualTo(81);
-		ScalingDecision decision = this.policy.decide(sample(82).bounds(1, 256).blockingRatio(0.9725)
-			.activeThreads(82).queueSize(118).busyThreads(82).intervalTasks(1000).build());
-		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
-		assertThat(decision.threadsAfter()).isEqualTo(82 + 21);
-		assertThat(decision.reason()).contains("probing 103 threads");
-	}
-
-	@Test
 	void justBelowTheKneeThePoolProbesPastItRatherThanHolding() {
-		settledOn(0.98);
 		// β 0.98 on 2 cores: a knee of 108, within the deadband of 106
 		assertThat(KneeModel.kneeSize(2, 0.98, 256)).isEqualTo(108);
 		ScalingDecision decision = this.policy.decide(sample(106).bounds(1, 256).blockingRatio(0.98)
@@ -588,7 +505,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void threadsThatKeepTheCoresIdleAreProbedFewerUntilThroughputFalls() {
-		settledOn(0.9);
 		ScalingDecision first = this.policy.decide(lockBound(23, 1900));
 		assertThat(first.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(first.threadsAfter()).isEqualTo(17);
@@ -610,7 +526,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void fewerThreadProbesAreJudgedAgainstTheThroughputBeforeTheSeries() {
-		settledOn(0.9);
 		assertThat(this.policy.decide(lockBound(23, 1900)).threadsAfter()).isEqualTo(17);
 		// 1.6 % below: kept
 		assertThat(this.policy.decide(lockBound(17, 1870)).threadsAfter()).isEqualTo(12);
@@ -623,7 +538,6 @@ class AdaptivePolicyTests {
 
 	@Test
 	void growthThatDidNotPayBelowTheKneeLeadsToProbesWithFewerThreads() {
-		settledOn(0.9);
 		ScalingDecision grow = this.policy.decide(sample(10).blockingRatio(0.9).activeThreads(10).queueSize(200)
 			.busyThreads(10).intervalTasks(1000).throughput(1000).build());
 		assertThat(grow.threadsAfter()).isEqualTo(25);
