@@ -78,15 +78,15 @@ import static io.betapool.control.Decisions.veto;
  * Waiting for a monitor counts as blocking, so lock-bound work reads a high β and a large knee. Then
  * the pool probes fewer threads: it shrinks by ⌈{@value #PROBE_STEP} · n⌉ (not below {@code cores}),
  * keeps the smaller size — as a ceiling — if the next tick's throughput is at most
- * {@value #SHRINK_LOSS_PERCENT} % below the throughput before the first probe of the series, and otherwise returns and probes no lower for
- * {@value #CEILING_WINDOWS} stabilisation windows.
+ * {@value #SHRINK_LOSS_PERCENT} % below the throughput before the first probe of the series, and
+ * otherwise returns and probes no lower for {@value #CEILING_WINDOWS} stabilisation windows.
  *
  * <p><b>Settling.</b> On a regime change β̂ follows the measured β unsmoothed, for at most
  * {@value #SETTLING_TICKS} ticks (further changes meanwhile count down too), until two ticks in a row
- * agree within {@value #SAME_WORK} or no work is measured: the first
- * tick after a change measures a mix of old and new work. Meanwhile {@link #isSettling()} asks the
- * controller for faster ticks, and no growth is judged. A smaller move of β, by more than
- * {@value #SAME_WORK}, asks for one fast tick, to see whether the work is changing.
+ * agree within {@value #SAME_WORK} or no work is measured: the first tick after a change measures a
+ * mix of old and new work. Meanwhile {@link #isSettling()} asks the controller for faster ticks, and
+ * no growth is judged. A smaller move of β, by more than {@value #SAME_WORK}, asks for one fast tick,
+ * to see whether the work is changing; a regime change on that tick settles in full.
  *
  * <p>A pool within the deadband below the knee counts as at the knee, and probes.
  *
@@ -251,10 +251,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				// new work: the last resize answered other work, so turning back is no oscillation,
 				// and what growth did or did not buy for that work says nothing about this
 				this.lastDirection = 0;
-				this.ceiling = Integer.MAX_VALUE;
-				this.floor = 0;
-				this.limitedElsewhere = false;
-				this.shrinkReference = 0;
+				forgetLimits();
 				this.proven = 0;
 			}
 		}
@@ -272,10 +269,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		}
 		if ((this.ceiling != Integer.MAX_VALUE || this.floor != 0)
 				&& sample.nanoTime() - this.limitsSinceNanos > limitsDuration()) {
-			this.ceiling = Integer.MAX_VALUE;
-			this.floor = 0;
-			this.limitedElsewhere = false;
-			this.shrinkReference = 0;
+			forgetLimits();
 		}
 		if (this.proven != 0 && Math.abs(beta - this.betaAtProven) > SAME_WORK) {
 			this.proven = 0;
@@ -587,6 +581,14 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private int deadband(int n) {
 		return Math.max(1, (int) Math.round(RELATIVE_DEADBAND * n));
+	}
+
+	/** Forgets what growth and fewer-thread probes found: the ceiling, the floor and their evidence. */
+	private void forgetLimits() {
+		this.ceiling = Integer.MAX_VALUE;
+		this.floor = 0;
+		this.limitedElsewhere = false;
+		this.shrinkReference = 0;
 	}
 
 	private long limitsDuration() {
