@@ -18,6 +18,8 @@ import io.betapool.Policy;
  * <ul>
  * <li>{@link #fixed(int) static n}: {@code new ThreadPoolExecutor(n, n, 0, s, new LinkedBlockingQueue<>())},
  * what {@code Executors.newFixedThreadPool(n)} builds;</li>
+ * <li>{@link #repeat(int) static n, measured again}: the same pool, for the best size of the sweep in a
+ * cell of its own;</li>
  * <li>{@link #springDefault() Spring default}: Spring Boot's {@code spring.task.execution.pool}
  * defaults — core 8, max {@link Integer#MAX_VALUE}, unbounded queue, keep-alive 60 s, core threads may
  * time out — so at most 8 threads, since an unbounded queue never makes the pool grow past its core;</li>
@@ -59,6 +61,15 @@ public record Contender(String id, String label, ContenderKind kind, int size) {
 		return new Contender("static-" + size, "static " + size, ContenderKind.STATIC, size);
 	}
 
+	/**
+	 * A fixed pool of {@code size} threads, measured again after the sweep found it best: the highest of
+	 * many noisy cells overstates its size's throughput, a fresh cell does not.
+	 */
+	public static Contender repeat(int size) {
+		Contender fixed = fixed(size);
+		return new Contender(fixed.id() + "-repeat", fixed.label(), ContenderKind.STATIC_REPEAT, size);
+	}
+
 	/** Spring Boot's default task executor settings. */
 	public static Contender springDefault() {
 		return new Contender("spring-default", "Spring Boot default (core 8, unbounded queue)",
@@ -83,7 +94,7 @@ public record Contender(String id, String label, ContenderKind kind, int size) {
 	/** Starts a new executor of this configuration. */
 	public RunningContender start() {
 		return switch (this.kind) {
-			case STATIC -> {
+			case STATIC, STATIC_REPEAT -> {
 				ThreadPoolExecutor pool = new ThreadPoolExecutor(this.size, this.size, 0, TimeUnit.SECONDS,
 						new LinkedBlockingQueue<>(), daemonThreads("static-" + this.size + "-"));
 				yield new RunningContender(pool, pool::getPoolSize, null);

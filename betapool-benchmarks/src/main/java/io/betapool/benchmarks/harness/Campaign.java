@@ -13,7 +13,6 @@ import io.betapool.Policy;
 import io.betapool.benchmarks.analysis.StaticSweep;
 import io.betapool.benchmarks.analysis.WorkloadView;
 import io.betapool.benchmarks.contender.Contender;
-import io.betapool.benchmarks.contender.ContenderKind;
 import io.betapool.benchmarks.contender.VirtualThreads;
 import io.betapool.benchmarks.result.CellResult;
 import io.betapool.benchmarks.result.LoadMode;
@@ -27,10 +26,12 @@ import io.betapool.benchmarks.workload.WorkloadSpec;
  * them);</li>
  * <li>closed loop, sizes between half the knee and the knee, to locate it more precisely (per phase for
  * a shifting workload);</li>
- * <li>closed loop, the Goetz size if not yet measured, Spring's default, virtual threads (when the JDK
- * has them), betapool SEED and betapool ADAPTIVE;</li>
+ * <li>closed loop, the Goetz size if not yet measured, the best size of the sweep again in a cell of its
+ * own (the sweep's best is the highest of many noisy cells, so its figure there is biased upwards),
+ * Spring's default, virtual threads (when the JDK has them), betapool SEED and betapool ADAPTIVE;</li>
  * <li>for each open-loop load: arrivals at {@code load ×} the best static pool's closed-loop throughput
- * (per phase), through the naive, best and Goetz static sizes and the other contenders.</li>
+ * (as measured again; per phase for a shifting workload, from the sweep), through the naive, best and
+ * Goetz static sizes and the other contenders.</li>
  * </ol>
  */
 public final class Campaign {
@@ -68,7 +69,7 @@ public final class Campaign {
 		this.cores = cores;
 		this.progress = progress;
 		int dynamic = VirtualThreads.available() ? 4 : 3;
-		this.expectedCells = workloads * (this.sizes.size() + (refine ? 3 : 0) + 1 + dynamic
+		this.expectedCells = workloads * (this.sizes.size() + (refine ? 3 : 0) + 2 + dynamic
 				+ this.loads.size() * (3 + dynamic));
 	}
 
@@ -99,15 +100,16 @@ public final class Campaign {
 		WorkloadView view = view(spec, cells);
 		int goetz = view.goetzSize();
 		run(cells, spec, Contender.fixed(goetz), closed, new double[0]);
+		int best = view(spec, cells).bestStaticSize();
+		run(cells, spec, Contender.repeat(best), closed, new double[0]);
 		for (Contender contender : dynamicContenders()) {
 			run(cells, spec, contender, closed, new double[0]);
 		}
 		view = view(spec, cells);
-		int best = view.bestStaticSize();
 		double[] capacity = new double[spec.phases().size()];
 		for (int phase = 0; phase < capacity.length; phase++) {
 			capacity[phase] = spec.isPhaseShift() ? view.sweep(phase).best().throughput()
-					: view.sweep().best().throughput();
+					: view.bestStatic(closed).orElseThrow().overall().throughput();
 		}
 		for (double load : this.loads) {
 			LoadMode mode = LoadMode.open(load);
@@ -152,7 +154,7 @@ public final class Campaign {
 		this.progress.printf(Locale.ROOT, "[%3d/~%d] %-11s %-8s %-46s %9.0f tasks/s  p99 %9.1f ms  threads %5.1f%s%n",
 				this.cellNumber, Math.max(this.cellNumber, this.expectedCells), spec.id(), mode.id(), contender.label(),
 				cell.overall().throughput(), cell.overall().p99Ms(), cell.overall().meanThreads(),
-				(contender.kind() == ContenderKind.STATIC) ? "" : " (mean)");
+				contender.kind().isStatic() ? "" : " (mean)");
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.betapool.benchmarks.contender.Contender;
-import io.betapool.benchmarks.contender.ContenderKind;
 import io.betapool.benchmarks.contender.RunningContender;
 import io.betapool.benchmarks.result.CellResult;
 import io.betapool.benchmarks.result.Figures;
@@ -55,7 +54,7 @@ final class CellRunner {
 	 * @param rates for an open loop, the arrival rate of each phase in tasks per second; ignored for a closed loop
 	 */
 	CellResult run(WorkloadSpec spec, Contender contender, LoadMode mode, double[] rates) throws InterruptedException {
-		Duration warmup = (contender.kind() == ContenderKind.STATIC) ? this.durations.staticWarmup()
+		Duration warmup = contender.kind().isStatic() ? this.durations.staticWarmup()
 				: this.durations.warmup();
 		Schedule schedule = Schedule.of(spec, warmup, this.durations);
 		System.gc();

@@ -110,7 +110,9 @@ final class MarkdownReport {
 		md.append("## How to read the tables\n\n");
 		md.append("- **Contenders.** `static n`: `Executors.newFixedThreadPool(n)`'s configuration; naive = ")
 			.append(WorkloadView.NAIVE_SIZE).append(" threads, the seed's; best static = the size with the highest "
-					+ "closed-loop throughput in a sweep of this run (reused for the open loops); Goetz = ⌈cores / (1 − β)⌉ "
+					+ "closed-loop throughput in a sweep of this run (reused for the open loops), then measured again in a "
+					+ "closed-loop cell of its own, which the comparisons use: the highest of a dozen noisy cells overstates "
+					+ "its size's throughput; Goetz = ⌈cores / (1 − β)⌉ "
 					+ "from the nominal β. ")
 			.append(Contender.springDefault().label()).append(": Spring Boot's `applicationTaskExecutor` defaults on a "
 					+ "plain `ThreadPoolExecutor` (max unbounded, but an unbounded queue keeps it at ")
@@ -122,7 +124,7 @@ final class MarkdownReport {
 		md.append("- **Load.** Closed loop: a fixed number of tasks outstanding, each completion submitting the "
 				+ "next — it saturates every pool. Open loop: Poisson arrivals (the same seeded schedule for every "
 				+ "contender) at a share of capacity, where capacity is the best static pool's closed-loop throughput "
-				+ "(per phase for the shifting workload).\n");
+				+ "as measured again (for the shifting workload, per phase from the sweep).\n");
 		md.append("- **Latency** is from submission to completion, queue wait included (HdrHistogram, 3 significant "
 				+ "digits). In the open loop it runs from each task's scheduled arrival; tasks still unfinished when a "
 				+ "cell ends count with their age then (a lower bound), and are listed as *unfinished*.\n");

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.betapool.ScalingAction;
 import io.betapool.benchmarks.analysis.WorkloadView;
-import io.betapool.benchmarks.contender.ContenderKind;
 import io.betapool.benchmarks.result.CellResult;
 import io.betapool.benchmarks.result.DecisionSummary;
 import io.betapool.benchmarks.result.Figures;
@@ -82,9 +81,9 @@ final class ResultsCsv {
 			if (!view.spec().isPhaseShift()) {
 				continue;
 			}
-			String best = view.hasSweep() ? "static-" + view.bestStaticSize() : "";
+			String best = view.bestStatic(LoadMode.closed()).map((cell) -> cell.contender().id()).orElse("");
 			for (CellResult cell : view.results().cells(LoadMode.closed())) {
-				if (cell.contender().kind() == ContenderKind.STATIC && !cell.contender().id().equals(best)) {
+				if (cell.contender().kind().isStatic() && !cell.contender().id().equals(best)) {
 					continue;
 				}
 				double offset = cell.overall().startSeconds();
