@@ -86,7 +86,9 @@ import static io.betapool.control.Decisions.veto;
  * agree within {@value #SAME_WORK} or no work is measured: the first tick after a change measures a
  * mix of old and new work. Meanwhile {@link #isSettling()} asks the controller for faster ticks, and
  * no growth is judged. A smaller move of β, by more than {@value #SAME_WORK}, asks for one fast tick,
- * to see whether the work is changing; a regime change on that tick settles in full.
+ * to see whether the work is changing; a regime change on that tick settles in full. Between ticks,
+ * the controller's short looks at a small pool ({@link #isNewWork}) bring a regime change forward to
+ * the look that sees it.
  *
  * <p>A pool within the deadband below the knee counts as at the knee, and probes.
  *
@@ -209,6 +211,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	@Override
 	public boolean isSettling() {
 		return this.settlingTicks > 0;
+	}
+
+	/** A look between ticks that moved β by more than {@value #REGIME_CHANGE}: new work, tick now. */
+	@Override
+	public boolean isNewWork(double blockingRatio) {
+		return !Double.isNaN(this.smoothedBeta) && Math.abs(blockingRatio - this.smoothedBeta) > REGIME_CHANGE;
 	}
 
 	@Override

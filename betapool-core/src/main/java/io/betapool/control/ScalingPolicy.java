@@ -34,6 +34,16 @@ public interface ScalingPolicy {
 	}
 
 	/**
+	 * Whether a β measured over a short look between ticks shows work of a new kind, worth a tick now
+	 * rather than at the end of the interval. The controller looks only at small pools (see
+	 * {@code Controller}); the default never asks.
+	 * @param blockingRatio the β of the look, corrected for run-queue delay
+	 */
+	default boolean isNewWork(double blockingRatio) {
+		return false;
+	}
+
+	/**
 	 * A new instance of the policy the configuration names.
 	 */
 	static ScalingPolicy of(ControllerConfig config) {

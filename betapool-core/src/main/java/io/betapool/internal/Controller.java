@@ -33,6 +33,15 @@ import org.jspecify.annotations.Nullable;
  * fast too, for as long as its policy {@linkplain ScalingPolicy#isSettling() is settling}: the first tick
  * after a change measures a mix of old and new work, and the next one need not wait a whole interval.
  *
+ * <p><b>A small pool looks between ticks.</b> While it has at most {@value #LOOK_THREADS_PER_CORE}
+ * threads per core, the loop reads its workers' scheduler statistics every {@value #FAST_TICK_MILLIS}
+ * ms and ticks at once when the β of that look is new work to the policy
+ * ({@link ScalingPolicy#isNewWork}): CPU-bound work keeps a pool at its cores, and I/O-bound work that
+ * follows it would otherwise run on those few threads for up to a whole interval. A look counts only
+ * when its workers completed at least {@value #LOOK_TASKS_PER_THREAD} tasks each, so that long tasks
+ * whose β swings within them do not pass for new work. Larger pools do not look: a look costs a read
+ * per worker.
+ *
  * <p>Per tick, per worker: one read of its scheduler statistics (Linux) or of its CPU time (JDK
  * fallback), and a copy of the task samples it completed since the last tick. Nothing here touches a
  * task's path.
@@ -44,6 +53,12 @@ final class Controller implements Runnable {
 
 	/** The tick period of a cold start and of a pool settling after a change of work, in milliseconds. */
 	static final long FAST_TICK_MILLIS = 100;
+
+	/** Pools of at most this many threads per core look at their β between ticks. */
+	static final int LOOK_THREADS_PER_CORE = 4;
+
+	/** Tasks each worker must complete within a look for its β to count. */
+	static final int LOOK_TASKS_PER_THREAD = 2;
 
 	/** Less busy time than this in an interval is too little to judge β by. */
 	private static final long MIN_BUSY_NANOS = 1_000_000;
@@ -85,6 +100,9 @@ final class Controller implements Runnable {
 	private final StallDetector stalls;
 
 	private long lastTickNanos;
+
+	/** When the workers' look baselines were last taken; 0 when they are stale. */
+	private long lastLookNanos;
 
 	private long completedTotal;
 
@@ -156,11 +174,21 @@ final class Controller implements Runnable {
 
 	@Override
 	public void run() {
-		long next = this.ticker.read() + Math.min(this.intervalNanos, FAST_TICK_MILLIS * 1_000_000);
+		long fast = Math.min(this.intervalNanos, FAST_TICK_MILLIS * 1_000_000);
+		long next = this.ticker.read() + fast;
+		long nextLook = next;
 		while (!this.stopped) {
-			long wait = next - this.ticker.read();
+			long now = this.ticker.read();
+			long wait = next - now;
+			if (wait > 0 && now - nextLook >= 0) {
+				nextLook = now + fast;
+				if (looksLikeNewWork(now)) {
+					next = now;
+					wait = 0;
+				}
+			}
 			if (wait > 0) {
-				LockSupport.parkNanos(this, wait);
+				LockSupport.parkNanos(this, Math.min(wait, Math.max(1, nextLook - now)));
 				continue;
 			}
 			try {
@@ -192,6 +220,54 @@ final class Controller implements Runnable {
 	/** Whether the policy follows a change of work and wants the next sample soon: then the loop ticks faster. */
 	boolean isSettling() {
 		return this.policy != null && this.policy.isSettling();
+	}
+
+	/**
+	 * A look between ticks at a small pool: the β of its workers since the last look, corrected for
+	 * run-queue delay, and whether the policy calls it new work. Reads only workers whose scheduler
+	 * statistics a tick has opened; without them (non-Linux) it never looks. Called by the loop, or
+	 * directly by tests.
+	 */
+	boolean looksLikeNewWork(long now) {
+		int cores = Runtime.getRuntime().availableProcessors();
+		if (this.policy == null || this.intervalNanos <= FAST_TICK_MILLIS * 1_000_000 || isSettling()
+				|| isColdStart() || this.pool.getCorePoolSize() > LOOK_THREADS_PER_CORE * cores) {
+			this.lastLookNanos = 0;
+			return false;
+		}
+		// baselines older than a couple of looks would mix in the work before them: take them afresh
+		boolean fresh = this.lastLookNanos != 0 && now - this.lastLookNanos <= 2 * FAST_TICK_MILLIS * 1_000_000;
+		this.lastLookNanos = now;
+		long tasks = 0;
+		long busy = 0;
+		long cpu = 0;
+		long runQueue = 0;
+		int workers = 0;
+		for (WorkerStats w : this.registry.workers()) {
+			SchedStat stat = w.schedStat;
+			if (stat == null || !stat.read()) {
+				w.looked = false;
+				continue;
+			}
+			long completed = w.completed();
+			long busyNanos = w.busyNanos(now);
+			if (fresh && w.looked) {
+				tasks += completed - w.lookCompleted;
+				busy += Math.max(0, busyNanos - w.lookBusyNanos);
+				cpu += Math.max(0, stat.cpuNanos() - w.lookCpuNanos);
+				runQueue += Math.max(0, stat.runQueueNanos() - w.lookRunQueueNanos);
+				workers++;
+			}
+			w.looked = true;
+			w.lookCompleted = completed;
+			w.lookBusyNanos = busyNanos;
+			w.lookCpuNanos = stat.cpuNanos();
+			w.lookRunQueueNanos = stat.runQueueNanos();
+		}
+		if (workers == 0 || busy < MIN_BUSY_NANOS || tasks < (long) LOOK_TASKS_PER_THREAD * workers) {
+			return false;
+		}
+		return this.policy.isNewWork(BlockingRatio.corrected(cpu, busy, runQueue));
 	}
 
 	/** One control step; called by the loop, or directly by tests. */

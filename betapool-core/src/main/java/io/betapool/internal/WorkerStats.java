@@ -102,6 +102,17 @@ final class WorkerStats {
 
 	long seenRunQueueNanos;
 
+	/** Whether the look baselines below hold a reading; a worker's first look only takes them. */
+	boolean looked;
+
+	long lookCompleted;
+
+	long lookBusyNanos;
+
+	long lookCpuNanos;
+
+	long lookRunQueueNanos;
+
 	WorkerStats(Thread thread, long linuxThreadId, long bornAt) {
 		this.thread = thread;
 		this.linuxThreadId = linuxThreadId;

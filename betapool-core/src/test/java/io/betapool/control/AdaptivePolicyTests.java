@@ -43,6 +43,19 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void aLookBetweenTicksIsNewWorkOnlyWhenItMovesBetaByARegimeChange() {
+		// nothing measured yet: nothing to differ from
+		assertThat(this.policy.isNewWork(0.97)).isFalse();
+		this.policy.decide(waiting(2, 0.02));
+		assertThat(this.policy.isNewWork(0.02 + AdaptivePolicy.REGIME_CHANGE - 0.01)).isFalse();
+		assertThat(this.policy.isNewWork(0.97)).isTrue();
+		// the tick it brings forward then settles on the new work
+		this.policy.decide(waiting(2, 0.97));
+		assertThat(this.policy.isSettling()).isTrue();
+		assertThat(this.policy.isNewWork(0.97)).isFalse();
+	}
+
+	@Test
 	void holdsDuringWarmUp() {
 		ScalingDecision decision = this.policy.decide(sample(1).completedTasks(9).blockingRatio(0.9).queueSize(50)
 			.build());

@@ -1,5 +1,7 @@
 package io.betapool.internal;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -13,6 +15,7 @@ import io.betapool.control.ScalingPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The controller loop on a real engine with scripted policies.
@@ -138,6 +141,61 @@ class ControllerTests {
 			.policy(settling));
 		try {
 			assertThat(decided.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			engine.shutdownNow();
+			assertThat(engine.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	@Test
+	void aSmallPoolWhoseLookShowsNewWorkTicksBeforeTheInterval() throws Exception {
+		assumeTrue(Files.isReadable(Path.of("/proc/thread-self/schedstat")), "Linux scheduler statistics");
+		CountDownLatch secondDecision = new CountDownLatch(2);
+		CountDownLatch looked = new CountDownLatch(1);
+		ScalingPolicy policy = new ScalingPolicy() {
+
+			@Override
+			public ScalingDecision decide(ControlSample sample) {
+				secondDecision.countDown();
+				return new ScalingDecision(sample.timestamp(), sample.currentThreads(), sample.currentThreads(),
+						Double.NaN, Double.NaN, 0, ScalingAction.HOLD, "Holding.");
+			}
+
+			@Override
+			public double blockingRatioOf(ControlSample sample) {
+				return sample.blockingRatio();
+			}
+
+			@Override
+			public boolean isNewWork(double blockingRatio) {
+				// the tasks below sleep: a look at them reads a high β
+				boolean sleeping = blockingRatio > 0.5;
+				if (sleeping) {
+					looked.countDown();
+				}
+				return sleeping;
+			}
+
+		};
+		// the first tick comes after 100 ms; at the interval, the second would take an hour
+		PoolEngine engine = PoolEngine.start(new PoolEngine.Settings().threadNamePrefix("looking-")
+			.bounds(2, 2)
+			.monitorInterval(Duration.ofHours(1))
+			.policy(policy));
+		try {
+			for (int i = 0; i < 4_000; i++) {
+				engine.executor().execute(() -> {
+					try {
+						Thread.sleep(5);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				});
+			}
+			assertThat(looked.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+			assertThat(secondDecision.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
 		}
 		finally {
 			engine.shutdownNow();
