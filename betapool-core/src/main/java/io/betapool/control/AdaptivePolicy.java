@@ -64,8 +64,10 @@ import static io.betapool.control.Decisions.veto;
  * not, while the work is still of the same kind (β moved by at most {@value #SAME_WORK}) and enough
  * tasks are still queued to keep the added threads busy (else throughput followed the arrivals, not
  * the threads), the pool returns to its former size and does not grow past it for
- * {@value #CEILING_WINDOWS} stabilisation windows, or until the work changes (a regime change). A
- * probe that pays becomes {@code proven}.
+ * {@value #CEILING_WINDOWS} stabilisation windows, or until the work changes (a regime change). One
+ * tick's throughput varies by several per cent, more than a probe must gain, so a probe that pays
+ * holds for one more tick and must pay again, against the same throughput before it; then it becomes
+ * {@code proven}.
  *
  * <p><b>Fewer threads.</b> With every thread busy ({@value #WARM_BUSY_SHARE} of them or more), work
  * waiting and the work not CPU-bound, something other than the cores limits it when a growth below
@@ -179,6 +181,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	private double betaAtGrowth;
 
 	private boolean probing;
+
+	/** Whether the armed check is a probe's second: its first tick paid. */
+	private boolean confirming;
 
 	private int proven;
 
@@ -339,6 +344,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		if (this.settlingTicks > 0) {
 			// the work is changing: throughput now says nothing about the threads
 			this.shrinkReference = 0;
+			this.confirming = false;
 			return null;
 		}
 		int n = sample.currentThreads();
@@ -347,12 +353,24 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		double needed = this.throughputBeforeGrowth * (1 + Math.min(1.0, growth) * gainPercent / 100.0);
 		boolean sameWork = Math.abs(sample.blockingRatio() - this.betaAtGrowth) <= SAME_WORK;
 		if (!sameWork || from == n) {
+			this.confirming = false;
 			return null;
 		}
 		if (from > n) {
 			return checkShrinkProbe(sample, beta, from);
 		}
+		boolean confirming = this.confirming;
+		this.confirming = false;
 		if (sample.throughput() >= needed) {
+			if (probe && !confirming) {
+				// one tick's throughput varies by several per cent, more than a probe must gain: it pays twice
+				this.confirming = true;
+				this.growthCheckFrom = from;
+				this.probing = true;
+				return hold(sample, beta, "Probing from " + from + " to " + n + " threads raised throughput ("
+						+ ratio(this.throughputBeforeGrowth) + " → " + ratio(sample.throughput())
+						+ " tasks/s): holding for one more tick to confirm it.");
+			}
 			if (probe) {
 				this.proven = n;
 				this.betaAtProven = beta;

@@ -330,15 +330,19 @@ class AdaptivePolicyTests {
 	@Test
 	void aProbeThatPaysIsKeptAndTheNextOneThatDoesNotIsUndone() {
 		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
-		// growth by 4/14 needs 2.9 %; 10 % came
+		// growth by 4/14 needs 2.9 %; 10 % came, and must come again on the next tick
+		ScalingDecision confirming = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18)
+			.queueSize(500).throughput(1100).build());
+		assertThat(confirming.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(confirming.reason()).contains("to confirm");
 		ScalingDecision kept = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
-			.throughput(1100).build());
+			.throughput(1090).build());
 		assertThat(kept.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(kept.threadsAfter()).isEqualTo(23);
 		assertThat(kept.reason()).contains("growing to 18 raised throughput");
 		// growth by 5/18 needs 2.8 %; 0.5 % came
 		ScalingDecision undone = this.policy.decide(sample(23).blockingRatio(0.8).activeThreads(23).queueSize(500)
-			.throughput(1105).build());
+			.throughput(1095).build());
 		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undone.threadsAfter()).isEqualTo(18);
 		assertThat(undone.reason()).startsWith("Probing from 18 to 23 threads");
@@ -349,8 +353,23 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void aProbeThatPaysOnlyOnceIsUndone() {
+		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
+		ScalingDecision once = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
+			.throughput(1060).build());
+		assertThat(once.action()).isEqualTo(ScalingAction.HOLD);
+		// the second tick gains 1 % over the throughput before the probe, where 2.9 % is needed
+		ScalingDecision undone = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
+			.throughput(1010).build());
+		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(undone.threadsAfter()).isEqualTo(14);
+		assertThat(undone.reason()).startsWith("Probing from 14 to 18 threads");
+	}
+
+	@Test
 	void aProvenSizeIsForgottenWhenTheWorkChanges() {
 		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
+		this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500).throughput(1100).build());
 		this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500).throughput(1100).build());
 		ScalingDecision shrink = this.policy.decide(waiting(23, 0.5));
 		assertThat(shrink.action()).isEqualTo(ScalingAction.SCALE_DOWN);
@@ -363,7 +382,7 @@ class AdaptivePolicyTests {
 		ScalingDecision last = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
 			.throughput(1000).build());
 		double throughput = 1000;
-		while (last.action() == ScalingAction.SCALE_UP) {
+		while (last.action() == ScalingAction.SCALE_UP || last.action() == ScalingAction.HOLD) {
 			throughput *= 1.2;
 			int n = last.threadsAfter();
 			last = this.policy.decide(sample(n).blockingRatio(0.8).activeThreads(n).queueSize(500)

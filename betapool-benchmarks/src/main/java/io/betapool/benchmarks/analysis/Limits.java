@@ -118,11 +118,12 @@ final class Limits {
 				: "it took " + seconds(took) + " to come within 10 % of " + target + " threads";
 		return "After the shift " + reached + "; it ran " + afterOneSecond + " threads one second in and " + atEnd
 				+ " at the end of the phase (β read " + beta(adaptive.timeline(), figures.endSeconds()) + "). "
-				+ "The controller decides every " + config.monitorInterval().toMillis() + " ms; the new work "
-				+ "starts only once the old phase's queued tasks have run, the first tick that sees it measures a "
-				+ "mix of old and new work, and the controller then ticks faster until β settles, so the pool takes "
-				+ "its new size one fast tick after that at the earliest, before its new threads start; a resize "
-				+ "smaller than a tenth of the pool is not made.";
+				+ "The controller decides every " + config.monitorInterval().toMillis() + " ms, a small pool "
+				+ "looking at its β every 100 ms in between; the new work starts only once the old phase's queued "
+				+ "tasks have run, the first tick that sees it measures a mix of old and new work, and the "
+				+ "controller then ticks faster until β settles, so the pool takes its new size one fast tick after "
+				+ "that at the earliest, before its new threads start; past the model's knee it grows only by probes "
+				+ "that must raise throughput; a resize smaller than a tenth of the pool is not made.";
 	}
 
 	static String overhead(Overhead overhead, double clockReadNanos) {
