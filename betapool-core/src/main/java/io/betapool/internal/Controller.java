@@ -39,8 +39,9 @@ import org.jspecify.annotations.Nullable;
  * ({@link ScalingPolicy#isNewWork}): CPU-bound work keeps a pool at its cores, and I/O-bound work that
  * follows it would otherwise run on those few threads for up to a whole interval. A look counts only
  * when its workers completed at least {@value #LOOK_TASKS_PER_THREAD} tasks each, so that long tasks
- * whose β swings within them do not pass for new work. Larger pools do not look: a look costs a read
- * per worker.
+ * whose β swings within them do not pass for new work; when no task completed since the last look,
+ * nothing is read. Larger pools do not look, and the loop sleeps until their next tick: a look costs a
+ * read per worker.
  *
  * <p>Per tick, per worker: one read of its scheduler statistics (Linux) or of its CPU time (JDK
  * fallback), and a copy of the task samples it completed since the last tick. Nothing here touches a
@@ -180,7 +181,11 @@ final class Controller implements Runnable {
 		while (!this.stopped) {
 			long now = this.ticker.read();
 			long wait = next - now;
-			if (wait > 0 && now - nextLook >= 0) {
+			boolean looking = wait > 0 && mayLook();
+			if (!looking) {
+				this.lastLookNanos = 0;
+			}
+			else if (now - nextLook >= 0) {
 				nextLook = now + fast;
 				if (looksLikeNewWork(now)) {
 					next = now;
@@ -188,7 +193,7 @@ final class Controller implements Runnable {
 				}
 			}
 			if (wait > 0) {
-				LockSupport.parkNanos(this, Math.min(wait, Math.max(1, nextLook - now)));
+				LockSupport.parkNanos(this, looking ? Math.min(wait, Math.max(1, nextLook - now)) : wait);
 				continue;
 			}
 			try {
@@ -229,14 +234,18 @@ final class Controller implements Runnable {
 	 * directly by tests.
 	 */
 	boolean looksLikeNewWork(long now) {
-		int cores = Runtime.getRuntime().availableProcessors();
-		if (this.policy == null || this.intervalNanos <= FAST_TICK_MILLIS * 1_000_000 || isSettling()
-				|| isColdStart() || this.pool.getCorePoolSize() > LOOK_THREADS_PER_CORE * cores) {
+		ScalingPolicy policy = this.policy;
+		if (policy == null || !mayLook()) {
 			this.lastLookNanos = 0;
 			return false;
 		}
 		// baselines older than a couple of looks would mix in the work before them: take them afresh
 		boolean fresh = this.lastLookNanos != 0 && now - this.lastLookNanos <= 2 * FAST_TICK_MILLIS * 1_000_000;
+		if (fresh && !anyTaskCompletedSinceLastLook()) {
+			// an idle pool, or tasks longer than a look: nothing to judge, and no system call for it
+			this.lastLookNanos = 0;
+			return false;
+		}
 		this.lastLookNanos = now;
 		long tasks = 0;
 		long busy = 0;
@@ -267,7 +276,23 @@ final class Controller implements Runnable {
 		if (workers == 0 || busy < MIN_BUSY_NANOS || tasks < (long) LOOK_TASKS_PER_THREAD * workers) {
 			return false;
 		}
-		return this.policy.isNewWork(BlockingRatio.corrected(cpu, busy, runQueue));
+		return policy.isNewWork(BlockingRatio.corrected(cpu, busy, runQueue));
+	}
+
+	/** Whether the pool is one that looks between ticks: small, with a policy, neither cold nor settling. */
+	private boolean mayLook() {
+		int cores = Runtime.getRuntime().availableProcessors();
+		return this.policy != null && this.intervalNanos > FAST_TICK_MILLIS * 1_000_000 && !isSettling()
+				&& this.pool.getCorePoolSize() <= LOOK_THREADS_PER_CORE * cores && !isColdStart();
+	}
+
+	private boolean anyTaskCompletedSinceLastLook() {
+		for (WorkerStats w : this.registry.workers()) {
+			if (w.looked && w.completed() != w.lookCompleted) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** One control step; called by the loop, or directly by tests. */
