@@ -74,7 +74,7 @@ public final class Harness {
 		List<WorkloadSpec> workloads = selected(Workloads.standard(calibration));
 		int cores = Runtime.getRuntime().availableProcessors();
 		Campaign campaign = new Campaign(this.options.durations(), this.options.sizes(), this.options.refine(),
-				this.options.loads(), cores, this.options.seed(), this.out, workloads.size());
+				this.options.loads(), this.options.rounds(), cores, this.options.seed(), this.out, workloads.size());
 		this.out.printf(Locale.ROOT, "BetaPool benchmarks: %d workloads, about %d cells, roughly %.0f minutes on %d cores%s%n",
 				workloads.size(), campaign.expectedCells(), estimateMinutes(workloads, campaign.expectedCells()), cores,
 				VirtualThreads.available() ? "" : " (no virtual threads on this JDK)");
@@ -128,6 +128,10 @@ public final class Harness {
 				: this.options.loads().stream().map((l) -> Math.round(l * 100) + " %").collect(Collectors.joining(", ")))
 				+ " of capacity; closed loops keep " + Workloads.OUTSTANDING + " tasks outstanding; arrival schedules seeded with "
 				+ this.options.seed() + ".");
+		lines.add("Rounds: " + ((this.options.rounds() == 1) ? "every cell measured once."
+				: "betapool ADAPTIVE and the best static pool measured " + this.options.rounds()
+						+ " times under each load mode, alternately; the tables and goals use each one's median round "
+						+ "(closed loop: by throughput; open loop: by p99), every other contender measured once."));
 		lines.add("Virtual threads: " + (VirtualThreads.available() ? "available on this JDK."
 				: "not available on this JDK (they need 21 or later)."));
 		return lines;

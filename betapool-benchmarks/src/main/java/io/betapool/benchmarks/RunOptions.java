@@ -19,6 +19,7 @@ import io.betapool.benchmarks.harness.Durations;
  *   --loads 0.5,0.7,0.9    the open-loop loads as fractions of capacity (empty: none)
  *   --warmup 5s  --static-warmup 2s  --measure 10s  --phase 8s  --drain 1s  --pause 250ms
  *   --no-refine            do not refine the knee between powers of two
+ *   --rounds 3             rounds of betapool ADAPTIVE and of the best static pool per load mode (--quick: 1)
  *   --seed 42              seed of the arrival schedules
  * </pre>
  *
@@ -28,11 +29,13 @@ import io.betapool.benchmarks.harness.Durations;
  * @param sizes the static sizes of the sweep
  * @param loads the open-loop loads
  * @param refine whether to refine the knee
+ * @param rounds how many times betapool ADAPTIVE and the best static pool are measured under each load
+ *     mode, alternately; the comparisons use each one's median round
  * @param durations the cell durations
  * @param seed the arrival schedules' seed
  */
 public record RunOptions(Path out, boolean quick, List<String> workloads, List<Integer> sizes, List<Double> loads,
-		boolean refine, Durations durations, long seed) {
+		boolean refine, int rounds, Durations durations, long seed) {
 
 	/** The sweep of the full run: 1, 2, 4, …, 256. */
 	public static final List<Integer> FULL_SIZES = List.of(1, 2, 4, 8, 16, 32, 64, 128, 256);
@@ -43,6 +46,9 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 	/** The open-loop loads of the full run. */
 	public static final List<Double> FULL_LOADS = List.of(0.5, 0.7, 0.9);
 
+	/** Rounds of the compared contenders in the full run: the median of three outvotes one noisy cell. */
+	public static final int FULL_ROUNDS = 3;
+
 	/** The open-loop load of the smoke run. */
 	public static final List<Double> QUICK_LOADS = List.of(0.7);
 
@@ -52,6 +58,9 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 		sizes = List.copyOf(sizes);
 		loads = List.copyOf(loads);
 		Objects.requireNonNull(durations, "durations");
+		if (rounds < 1) {
+			throw new IllegalArgumentException("--rounds must be at least 1, but was " + rounds);
+		}
 	}
 
 	/**
@@ -65,6 +74,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 		List<Integer> sizes = quick ? QUICK_SIZES : FULL_SIZES;
 		List<Double> loads = quick ? QUICK_LOADS : FULL_LOADS;
 		boolean refine = !quick;
+		int rounds = quick ? 1 : FULL_ROUNDS;
 		Durations d = quick ? Durations.quick() : Durations.full();
 		long seed = 42;
 		for (int i = 0; i < args.length; i++) {
@@ -89,11 +99,12 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 						duration(args, ++i, arg), d.pause());
 				case "--pause" -> d = new Durations(d.warmup(), d.staticWarmup(), d.measure(), d.phase(), d.drain(),
 						duration(args, ++i, arg));
+				case "--rounds" -> rounds = positive(arg, value(args, ++i, arg));
 				case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
 				default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
 			}
 		}
-		return new RunOptions(out, quick, workloads, sizes, loads, refine, d, seed);
+		return new RunOptions(out, quick, workloads, sizes, loads, refine, rounds, d, seed);
 	}
 
 	/** A duration such as {@code 5s}, {@code 250ms} or {@code 1.5s}. */

@@ -60,7 +60,7 @@ public final class Fixtures {
 	/** A steady cell. */
 	public static CellResult cell(String workload, LoadMode mode, Contender contender, double throughput, double p99Ms,
 			double meanThreads) {
-		return new CellResult(workload, mode, contender, List.of(), figures(Figures.ALL, throughput, p99Ms, meanThreads),
+		return new CellResult(workload, mode, contender, 1, List.of(), figures(Figures.ALL, throughput, p99Ms, meanThreads),
 				List.of(), 100, 110, 90, 0, decisions(contender), timeline(meanThreads, 0, 15));
 	}
 
@@ -80,7 +80,7 @@ public final class Fixtures {
 			int phase = (t < 5) ? 0 : Math.min(2, (int) ((t - 5) / 8));
 			timeline.add(new Sample(t, threadsPerPhase[phase], i * 10L, 0.5, threadsPerPhase[phase], 100));
 		}
-		return new CellResult("phase-shift", mode, contender, List.of(), figures(Figures.ALL, 5, 24, total / 3,
+		return new CellResult("phase-shift", mode, contender, 1, List.of(), figures(Figures.ALL, 5, 24, total / 3,
 				Math.max(p99Ms[0], Math.max(p99Ms[1], p99Ms[2])), 10), phases, 100, 110, 90, 0, decisions(contender),
 				timeline);
 	}

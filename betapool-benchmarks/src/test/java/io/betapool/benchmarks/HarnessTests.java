@@ -23,14 +23,21 @@ class HarnessTests {
 	void aTinyRunWritesTheReportAndEveryFigure(@TempDir Path out) throws IOException, InterruptedException {
 		RunOptions options = RunOptions.parse("--out", out.toString(), "--workloads", "cpu-heavy", "--sizes", "1,2",
 				"--loads", "0.5", "--no-refine", "--warmup", "50ms", "--static-warmup", "20ms", "--measure", "100ms",
-				"--drain", "20ms", "--pause", "1ms");
+				"--drain", "20ms", "--pause", "1ms", "--rounds", "2");
 		ByteArrayOutputStream progress = new ByteArrayOutputStream();
 		Path report = new Harness(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run("--test");
 		assertThat(report).isEqualTo(out.resolve("benchmarks.md"));
-		assertThat(Files.readString(report)).contains("## CPU-heavy (`cpu-heavy`)").contains("### Closed loop");
+		assertThat(Files.readString(report)).contains("## CPU-heavy (`cpu-heavy`)")
+			.contains("### Closed loop")
+			.contains("Rounds, in the order they ran");
 		List<String> rows = Files.readAllLines(out.resolve("benchmarks/results.csv"));
 		assertThat(rows.stream().skip(1).map((row) -> row.split(",")[4]).distinct())
 			.contains("static-1", "static-2", "static-256", "spring-default", "betapool-seed", "betapool-adaptive");
+		assertThat(rows.stream().skip(1).map((row) -> row.split(","))
+			.filter((fields) -> fields[7].equals("2"))
+			.map((fields) -> fields[1] + "/" + fields[4])
+			.distinct()).containsExactlyInAnyOrder("closed/static-2-repeat", "closed/betapool-adaptive",
+					"open-50/static-2", "open-50/betapool-adaptive");
 		assertThat(out.resolve("benchmarks/cpu-heavy-sweep.svg")).exists();
 		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("cpu-heavy");
 	}

@@ -22,6 +22,7 @@ class RunOptionsTests {
 		assertThat(options.sizes()).containsExactly(1, 2, 4, 8, 16, 32, 64, 128, 256);
 		assertThat(options.loads()).containsExactly(0.5, 0.7, 0.9);
 		assertThat(options.refine()).isTrue();
+		assertThat(options.rounds()).isEqualTo(3);
 		assertThat(options.durations()).isEqualTo(Durations.full());
 	}
 
@@ -32,12 +33,13 @@ class RunOptionsTests {
 		assertThat(options.durations()).isEqualTo(Durations.quick());
 		assertThat(options.loads()).containsExactly(0.7);
 		assertThat(options.refine()).isFalse();
+		assertThat(options.rounds()).isEqualTo(1);
 	}
 
 	@Test
 	void optionsOverrideTheDefaults() {
 		RunOptions options = RunOptions.parse("--out", "x", "--workloads", "cpu-heavy,io-heavy", "--sizes", "2,4",
-				"--loads", "", "--measure", "1.5s", "--pause", "5ms", "--seed", "7", "--no-refine");
+				"--loads", "", "--measure", "1.5s", "--pause", "5ms", "--seed", "7", "--no-refine", "--rounds", "5");
 		assertThat(options.out()).isEqualTo(Path.of("x"));
 		assertThat(options.workloads()).containsExactly("cpu-heavy", "io-heavy");
 		assertThat(options.sizes()).containsExactly(2, 4);
@@ -46,6 +48,7 @@ class RunOptionsTests {
 		assertThat(options.durations().pause()).isEqualTo(Duration.ofMillis(5));
 		assertThat(options.seed()).isEqualTo(7);
 		assertThat(options.refine()).isFalse();
+		assertThat(options.rounds()).isEqualTo(5);
 	}
 
 	@Test
@@ -64,6 +67,8 @@ class RunOptionsTests {
 			.withMessageContaining("(0, 1]");
 		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--sizes", "0"))
 			.withMessageContaining(">= 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--rounds", "0"))
+			.withMessageContaining("--rounds");
 	}
 
 }

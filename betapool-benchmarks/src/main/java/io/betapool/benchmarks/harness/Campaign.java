@@ -33,6 +33,9 @@ import io.betapool.benchmarks.workload.WorkloadSpec;
  * (as measured again; per phase for a shifting workload, from the sweep), through the naive, best and
  * Goetz static sizes and the other contenders.</li>
  * </ol>
+ * After the cells of each load mode, the two contenders the goals compare — the best static size and
+ * betapool ADAPTIVE — run further rounds, alternately, so that the comparison rests on each one's median
+ * round rather than on one cell of a noisy machine ({@link WorkloadResults#cells(LoadMode)}).
  */
 public final class Campaign {
 
@@ -43,6 +46,8 @@ public final class Campaign {
 	private final boolean refine;
 
 	private final List<Double> loads;
+
+	private final int rounds;
 
 	private final int cores;
 
@@ -56,21 +61,24 @@ public final class Campaign {
 	 * @param sizes the static sizes of the sweep
 	 * @param refine whether to measure sizes between half the knee and the knee
 	 * @param loads the open-loop loads, as fractions of capacity
+	 * @param rounds how many rounds the best static size and betapool ADAPTIVE run under each load mode
 	 * @param workloads how many workloads the run has, for the progress count
 	 */
-	public Campaign(Durations durations, List<Integer> sizes, boolean refine, List<Double> loads, int cores,
-			long seed, PrintStream progress, int workloads) {
+	public Campaign(Durations durations, List<Integer> sizes, boolean refine, List<Double> loads, int rounds,
+			int cores, long seed, PrintStream progress, int workloads) {
 		this.runner = new CellRunner(durations, cores, seed);
 		Set<Integer> sweep = new TreeSet<>(sizes);
 		sweep.add(WorkloadView.NAIVE_SIZE);
 		this.sizes = List.copyOf(sweep);
 		this.refine = refine;
 		this.loads = List.copyOf(loads);
+		this.rounds = rounds;
 		this.cores = cores;
 		this.progress = progress;
 		int dynamic = VirtualThreads.available() ? 4 : 3;
-		this.expectedCells = workloads * (this.sizes.size() + (refine ? 3 : 0) + 2 + dynamic
-				+ this.loads.size() * (3 + dynamic));
+		int extraRounds = 2 * (rounds - 1);
+		this.expectedCells = workloads * (this.sizes.size() + (refine ? 3 : 0) + 2 + dynamic + extraRounds
+				+ this.loads.size() * (3 + dynamic + extraRounds));
 	}
 
 	/** About how many cells the run has: the sweep refinement and duplicate sizes make it vary. */
@@ -105,6 +113,7 @@ public final class Campaign {
 		for (Contender contender : dynamicContenders()) {
 			run(cells, spec, contender, closed, new double[0]);
 		}
+		runRounds(cells, spec, Contender.repeat(best), closed, new double[0]);
 		view = view(spec, cells);
 		double[] capacity = new double[spec.phases().size()];
 		for (int phase = 0; phase < capacity.length; phase++) {
@@ -123,6 +132,7 @@ public final class Campaign {
 			for (Contender contender : dynamicContenders()) {
 				run(cells, spec, contender, mode, rates);
 			}
+			runRounds(cells, spec, Contender.fixed(best), mode, rates);
 		}
 		return new WorkloadResults(spec, new ArrayList<>(cells.values()));
 	}
@@ -142,17 +152,32 @@ public final class Campaign {
 		return new WorkloadView(new WorkloadResults(spec, new ArrayList<>(cells.values())), this.cores);
 	}
 
+	/** Rounds 2 and later of the best static pool and betapool ADAPTIVE, alternately. */
+	private void runRounds(Map<String, CellResult> cells, WorkloadSpec spec, Contender bestStatic, LoadMode mode,
+			double[] rates) throws InterruptedException {
+		for (int round = 2; round <= this.rounds; round++) {
+			run(cells, spec, bestStatic, mode, rates, round);
+			run(cells, spec, Contender.betapool(Policy.ADAPTIVE), mode, rates, round);
+		}
+	}
+
 	private void run(Map<String, CellResult> cells, WorkloadSpec spec, Contender contender, LoadMode mode,
 			double[] rates) throws InterruptedException {
-		String key = mode.id() + "/" + contender.id();
+		run(cells, spec, contender, mode, rates, 1);
+	}
+
+	private void run(Map<String, CellResult> cells, WorkloadSpec spec, Contender contender, LoadMode mode,
+			double[] rates, int round) throws InterruptedException {
+		String key = mode.id() + "/" + contender.id() + "#" + round;
 		if (cells.containsKey(key)) {
 			return;
 		}
 		this.cellNumber++;
-		CellResult cell = this.runner.run(spec, contender, mode, rates);
+		CellResult cell = this.runner.run(spec, contender, mode, rates, round);
 		cells.put(key, cell);
+		String label = contender.label() + ((round > 1) ? " #" + round : "");
 		this.progress.printf(Locale.ROOT, "[%3d/~%d] %-11s %-8s %-46s %9.0f tasks/s  p99 %9.1f ms  threads %5.1f%s%n",
-				this.cellNumber, Math.max(this.cellNumber, this.expectedCells), spec.id(), mode.id(), contender.label(),
+				this.cellNumber, Math.max(this.cellNumber, this.expectedCells), spec.id(), mode.id(), label,
 				cell.overall().throughput(), cell.overall().p99Ms(), cell.overall().meanThreads(),
 				contender.kind().isStatic() ? "" : " (mean)");
 	}

@@ -52,8 +52,10 @@ final class CellRunner {
 	/**
 	 * Runs the cell.
 	 * @param rates for an open loop, the arrival rate of each phase in tasks per second; ignored for a closed loop
+	 * @param round which measurement of this contender under this mode it is, from 1
 	 */
-	CellResult run(WorkloadSpec spec, Contender contender, LoadMode mode, double[] rates) throws InterruptedException {
+	CellResult run(WorkloadSpec spec, Contender contender, LoadMode mode, double[] rates, int round)
+			throws InterruptedException {
 		Duration warmup = contender.kind().isStatic() ? this.durations.staticWarmup()
 				: this.durations.warmup();
 		Schedule schedule = Schedule.of(spec, warmup, this.durations);
@@ -98,7 +100,7 @@ final class CellRunner {
 				}
 			}
 			awaitTermination(running, contender);
-			return result(spec, contender, mode, rates, schedule, recorder, sampler, rssBaseline);
+			return result(spec, contender, round, mode, rates, schedule, recorder, sampler, rssBaseline);
 		}
 		finally {
 			if (!running.executor().isTerminated()) {
@@ -152,8 +154,8 @@ final class CellRunner {
 		}
 	}
 
-	private CellResult result(WorkloadSpec spec, Contender contender, LoadMode mode, double[] rates, Schedule schedule,
-			TaskRecorder recorder, Sampler sampler, double rssBaseline) {
+	private CellResult result(WorkloadSpec spec, Contender contender, int round, LoadMode mode, double[] rates,
+			Schedule schedule, TaskRecorder recorder, Sampler sampler, double rssBaseline) {
 		int phaseCount = spec.phases().size();
 		Histogram[] histograms = new Histogram[phaseCount];
 		for (int i = 0; i < phaseCount; i++) {
@@ -194,7 +196,7 @@ final class CellRunner {
 				offered.add(rate);
 			}
 		}
-		return new CellResult(spec.id(), mode, contender, offered, overall, phases, rssBaseline, rssPeak,
+		return new CellResult(spec.id(), mode, contender, round, offered, overall, phases, rssBaseline, rssPeak,
 				sampler.cpuPercent(), recorder.failures(), sampler.decisions(), samples);
 	}
 

@@ -125,6 +125,9 @@ final class MarkdownReport {
 				+ "next — it saturates every pool. Open loop: Poisson arrivals (the same seeded schedule for every "
 				+ "contender) at a share of capacity, where capacity is the best static pool's closed-loop throughput "
 				+ "as measured again (for the shifting workload, per phase from the sweep).\n");
+		md.append("- **Rounds.** A contender measured in several rounds (see *The run*) shows its median round — "
+				+ "by throughput in the closed loop, by p99 in the open loop — and every round's figure is listed "
+				+ "under the table.\n");
 		md.append("- **Latency** is from submission to completion, queue wait included (HdrHistogram, 3 significant "
 				+ "digits). In the open loop it runs from each task's scheduled arrival; tasks still unfinished when a "
 				+ "cell ends count with their age then (a lower bound), and are listed as *unfinished*.\n");

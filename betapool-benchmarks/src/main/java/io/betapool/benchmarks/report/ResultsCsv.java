@@ -22,7 +22,7 @@ import static io.betapool.benchmarks.report.Csv.number;
 final class ResultsCsv {
 
 	static final List<String> RESULTS_HEADER = List.of("workload", "mode", "load", "offered_per_s", "contender", "kind",
-			"size", "segment", "start_s", "seconds", "completed", "throughput_per_s", "p50_ms", "p99_ms", "p999_ms",
+			"size", "round", "segment", "start_s", "seconds", "completed", "throughput_per_s", "p50_ms", "p99_ms", "p999_ms",
 			"max_ms", "latency_samples", "unfinished", "peak_threads", "mean_threads", "rss_baseline_mb", "rss_peak_mb",
 			"cpu_percent", "physical_limit_per_s", "limit_fraction", "best_static_ratio", "convergence_s", "scale_ups",
 			"scale_downs", "holds", "vetoes", "failures");
@@ -60,7 +60,8 @@ final class ResultsCsv {
 		DecisionSummary decisions = cell.decisions();
 		List<String> fields = new ArrayList<>(List.of(cell.workload(), cell.mode().id(), number(cell.mode().load()),
 				number(offered), cell.contender().id(), cell.contender().kind().name(),
-				(cell.contender().size() > 0) ? Integer.toString(cell.contender().size()) : "", figures.segment(),
+				(cell.contender().size() > 0) ? Integer.toString(cell.contender().size()) : "",
+				Integer.toString(cell.round()), figures.segment(),
 				number(figures.startSeconds()), number(figures.seconds()), Long.toString(figures.completed()),
 				number(figures.throughput()), number(figures.p50Ms()), number(figures.p99Ms()), number(figures.p999Ms()),
 				number(figures.maxMs()), Long.toString(figures.latencySamples()), Long.toString(figures.unfinished()),

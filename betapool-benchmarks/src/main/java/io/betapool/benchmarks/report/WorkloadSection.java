@@ -156,6 +156,30 @@ final class WorkloadSection {
 			table.row(cells.toArray(String[]::new));
 		}
 		md.append(table).append('\n');
+		rounds(md, mode);
+	}
+
+	/** The figure each round of a contender measured several times had, in the order they ran. */
+	private void rounds(StringBuilder md, LoadMode mode) {
+		List<String> parts = new ArrayList<>();
+		for (WorkloadView.Row row : this.view.rows(mode)) {
+			List<CellResult> rounds = this.view.results().rounds(mode, row.cell().contender().id());
+			if (rounds.size() > 1) {
+				List<String> figures = new ArrayList<>();
+				for (CellResult round : rounds) {
+					figures.add(mode.isClosed() ? rate(round.overall().throughput()) : ms(round.overall().p99Ms()));
+				}
+				parts.add(row.cell().contender().label() + " " + String.join(" · ", figures)
+						+ (mode.isClosed() ? " tasks/s" : " ms"));
+			}
+		}
+		if (!parts.isEmpty()) {
+			md.append("Rounds, in the order they ran (the table shows each one's median")
+				.append(mode.isClosed() ? " throughput" : " p99")
+				.append("): ")
+				.append(String.join("; ", parts))
+				.append(".\n\n");
+		}
 	}
 
 	private void phases(StringBuilder md, LoadMode mode) {

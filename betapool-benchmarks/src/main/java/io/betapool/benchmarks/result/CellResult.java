@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param workload the workload's id
  * @param mode the load mode
  * @param contender the contender
+ * @param round which measurement of this contender under this load mode, from 1: betapool ADAPTIVE
+ *     and the best static pool are measured in several rounds (see {@link WorkloadResults#cells(LoadMode)})
  * @param offeredRates for an open loop, the arrival rate of each phase in tasks per second; empty for a closed loop
  * @param overall the figures of the whole measurement
  * @param phases the figures of each phase, for a workload that shifts; empty otherwise
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param decisions betapool's decisions during the measurement; {@code null} for other contenders
  * @param timeline the samples of the whole cell, warm-up included
  */
-public record CellResult(String workload, LoadMode mode, Contender contender, List<Double> offeredRates,
+public record CellResult(String workload, LoadMode mode, Contender contender, int round, List<Double> offeredRates,
 		Figures overall, List<Figures> phases, double rssBaselineMb, double rssPeakMb, double cpuPercent,
 		long failures, @Nullable DecisionSummary decisions, List<Sample> timeline) {
 
@@ -31,6 +33,9 @@ public record CellResult(String workload, LoadMode mode, Contender contender, Li
 		Objects.requireNonNull(mode, "mode");
 		Objects.requireNonNull(contender, "contender");
 		Objects.requireNonNull(overall, "overall");
+		if (round < 1) {
+			throw new IllegalArgumentException("round must be >= 1, but was " + round);
+		}
 		offeredRates = List.copyOf(offeredRates);
 		phases = List.copyOf(phases);
 		timeline = List.copyOf(timeline);
@@ -48,8 +53,8 @@ public record CellResult(String workload, LoadMode mode, Contender contender, Li
 
 	/** This cell without its timeline, to keep results small. */
 	public CellResult withoutTimeline() {
-		return new CellResult(this.workload, this.mode, this.contender, this.offeredRates, this.overall, this.phases,
-				this.rssBaselineMb, this.rssPeakMb, this.cpuPercent, this.failures, this.decisions, List.of());
+		return new CellResult(this.workload, this.mode, this.contender, this.round, this.offeredRates, this.overall,
+				this.phases, this.rssBaselineMb, this.rssPeakMb, this.cpuPercent, this.failures, this.decisions, List.of());
 	}
 
 }
