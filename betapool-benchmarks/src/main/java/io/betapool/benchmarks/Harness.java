@@ -56,7 +56,7 @@ public final class Harness {
 			System.err.println(ex.getMessage());
 			System.err.println("usage: java -jar " + Commands.JAR + " [--quick] [--out DIR] [--workloads a,b] "
 					+ "[--sizes 1,2,4] [--loads 0.5,0.7] [--warmup 5s] [--static-warmup 2s] [--measure 10s] "
-					+ "[--phase 8s] [--drain 1s] [--pause 250ms] [--no-refine] [--seed 42]");
+					+ "[--phase 8s] [--drain 1s] [--pause 250ms] [--no-refine] [--rounds 3] [--seed 42]");
 			System.exit(2);
 			return;
 		}
