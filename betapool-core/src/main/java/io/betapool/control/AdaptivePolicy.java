@@ -43,8 +43,8 @@ import static io.betapool.control.Decisions.veto;
  *                   core and ŝ the share the model expects of n threads, cpu ≥ cpuUpperThreshold and
  *                   s − ŝ ≥ {@value #BUSY_CORE_RUN_QUEUE_SHARE}, or cpu ≥ cpuLowerThreshold and
  *                   s − ŝ ≥ {@value #SATURATED_RUN_QUEUE_SHARE} (veto)
- *   desired = n ≥ knee and at least ⌈{@value #PROBE_STEP} · n⌉ tasks queued  →  probe: grow by that many,
- *                   up to {@value #PROBE_LIMIT} × the modelled knee
+ *   desired = n ≥ knee, at least ⌈{@value #PROBE_STEP} · n⌉ tasks queued and {@value #WARM_BUSY_SHARE} of the
+ *                   threads busy  →  probe: grow by that many, up to {@value #PROBE_LIMIT} × the modelled knee
  *   desired &lt; n  →  CPU-bound (β̂ &lt; betaLowThreshold) or work waits: shrink to desired;
  *                   idle: shrink by half the excess, at least scaleDownStep
  *   no task ran  →  idle: shrink by half the excess over minWorkers
@@ -60,11 +60,14 @@ import static io.betapool.control.Decisions.veto;
  * threads help. After growing by a share g ≥ 1/4 while work waits — and only when each thread
  * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
  * throughput to respond within one — the next tick checks that throughput rose by at least
- * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (min(g, 1) · {@value #PROBE_GAIN_PERCENT} % for a probe); if
- * not, while the work is still of the same kind (β moved by at most {@value #SAME_WORK}) and enough
- * tasks are still queued to keep the added threads busy (else throughput followed the arrivals, not
- * the threads), the pool returns to its former size and does not grow past it for
- * {@value #CEILING_WINDOWS} stabilisation windows, or until the work changes (a regime change). One
+ * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (min(g, 1) · {@value #PROBE_GAIN_PERCENT} % for a probe), or
+ * that the queue shrank by more than the added threads took from it plus {@code n}: an open loop's
+ * throughput follows its arrivals, and a backlog that drains is what the threads bought. If not,
+ * while the work is still of the same kind (β moved by at most {@value #SAME_WORK}), enough
+ * tasks are still queued to keep the added threads busy and {@value #WARM_BUSY_SHARE} of the threads
+ * were busy through the tick (else throughput followed the arrivals, not the threads), the pool
+ * returns to its former size and does not grow past it for {@value #CEILING_WINDOWS} stabilisation
+ * windows, until the work changes (a regime change), or until the pool falls behind (below). One
  * tick's throughput varies by several per cent, more than a probe must gain, so a probe that pays
  * holds for one more tick and must pay again, against the same throughput before it; then it becomes
  * {@code proven}.
@@ -80,8 +83,16 @@ import static io.betapool.control.Decisions.veto;
  * Waiting for a monitor counts as blocking, so lock-bound work reads a high β and a large knee. Then
  * the pool probes fewer threads: it shrinks by ⌈{@value #PROBE_STEP} · n⌉ (not below {@code cores}),
  * keeps the smaller size — as a ceiling — if the next tick's throughput is at most
- * {@value #SHRINK_LOSS_PERCENT} % below the throughput before the first probe of the series, and
- * otherwise returns and probes no lower for {@value #CEILING_WINDOWS} stabilisation windows.
+ * {@value #SHRINK_LOSS_PERCENT} % below the throughput before the first probe of the series and the
+ * queue grew by no more than the threads removed plus the size probed from (throughput that follows
+ * the arrivals holds until the backlog shows the loss), and otherwise returns and probes no lower
+ * for {@value #CEILING_WINDOWS} stabilisation windows.
+ *
+ * <p><b>Falling behind.</b> A closed loop's backlog holds still; an open loop's grows only while tasks
+ * arrive faster than the pool completes them. When the queue grows by at least {@code n} tasks on
+ * {@value #BEHIND_TICKS} ticks in a row, the ceiling and the floor that probes found no longer hold —
+ * one tick's throughput follows the arrivals and can misjudge a probe — and they are dropped; no probe
+ * with fewer threads starts while the backlog grows.
  *
  * <p><b>Settling.</b> On a regime change β̂ follows the measured β unsmoothed, for at most
  * {@value #SETTLING_TICKS} ticks (further changes meanwhile count down too), until two ticks in a row
@@ -166,6 +177,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	/** How many stabilisation windows a ceiling found by a growth that did not pay lasts. */
 	public static final int CEILING_WINDOWS = 10;
 
+	/** Ticks in a row on which the queue must grow, by the pool's size or more, for the pool to count as behind. */
+	public static final int BEHIND_TICKS = 3;
+
 	private final ControllerConfig config;
 
 	private double smoothedBeta = Double.NaN;
@@ -179,6 +193,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	private double throughputBeforeGrowth;
 
 	private double betaAtGrowth;
+
+	private int queueAtGrowth;
 
 	private boolean probing;
 
@@ -209,6 +225,14 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private double lastMeasured = Double.NaN;
 
+	private int lastQueue = -1;
+
+	/** Ticks in a row on which the queue grew by the pool's size or more. */
+	private int backlogRises;
+
+	/** Why the limits were just dropped, for the next resize's reason; empty otherwise. */
+	private String droppedLimits = "";
+
 	public AdaptivePolicy(ControllerConfig config) {
 		this.config = config;
 	}
@@ -231,6 +255,18 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	@Override
 	public ScalingDecision decide(ControlSample sample) {
+		ScalingDecision decision = decideOn(sample);
+		if (this.droppedLimits.isEmpty()) {
+			return decision;
+		}
+		String why = this.droppedLimits;
+		this.droppedLimits = "";
+		return new ScalingDecision(decision.timestamp(), decision.threadsBefore(), decision.threadsAfter(),
+				decision.blockingRatio(), decision.cpuPercent(), decision.throughput(), decision.action(),
+				why + decision.reason());
+	}
+
+	private ScalingDecision decideOn(ControlSample sample) {
 		int n = sample.currentThreads();
 		double measured = sample.blockingRatio();
 		if (Double.isNaN(measured)) {
@@ -268,6 +304,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 				this.proven = 0;
 			}
 		}
+		trackBacklog(sample);
 		double beta = this.smoothedBeta;
 		if (sample.completedTasks() < this.config.warmupTaskCount() && !isBusyWithWorkQueued(sample)) {
 			return hold(sample, beta, "Warming up: " + sample.completedTasks() + " of "
@@ -287,8 +324,15 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		if (this.proven != 0 && Math.abs(beta - this.betaAtProven) > SAME_WORK) {
 			this.proven = 0;
 		}
+		boolean behind = this.backlogRises >= BEHIND_TICKS;
+		if (behind && (this.ceiling != Integer.MAX_VALUE || this.floor != 0 || this.limitedElsewhere)) {
+			forgetLimits();
+			this.droppedLimits = "The queue grew on " + this.backlogRises
+					+ " ticks in a row: the pool falls behind its arrivals, and the limits probes found are dropped. ";
+			this.backlogRises = 0;
+		}
 		boolean waiting = sample.workIsWaiting();
-		if (waiting && isLimitedByOtherThanCores(sample, beta)) {
+		if (waiting && !behind && isLimitedByOtherThanCores(sample, beta)) {
 			return shrinkProbe(sample, beta);
 		}
 		int model = KneeModel.kneeSize(sample.cores(), beta, sample.maxWorkers());
@@ -361,7 +405,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		}
 		boolean confirming = this.confirming;
 		this.confirming = false;
-		if (sample.throughput() >= needed) {
+		if (sample.throughput() >= needed || isDraining(sample, from)) {
 			if (probe && !confirming) {
 				// one tick's throughput varies by several per cent, more than a probe must gain: it pays twice
 				this.confirming = true;
@@ -377,8 +421,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			}
 			return null;
 		}
-		if (sample.queueSize() < n - from) {
-			// the backlog ran out: throughput followed the arrivals, not what the threads could do
+		if (sample.queueSize() < n - from || sample.busyThreads() < WARM_BUSY_SHARE * n) {
+			// the backlog ran out, or threads idled during the tick: throughput followed the arrivals,
+			// not what the threads could do
 			return null;
 		}
 		this.ceiling = from;
@@ -478,11 +523,16 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int step = Math.max(this.config.scaleUpStep(), (int) Math.ceil(PROBE_STEP * n));
 		int target = Decisions.clamp(Math.min((long) n + step, (long) PROBE_LIMIT * model), sample);
 		boolean cpuBound = beta < this.config.betaLowThreshold();
-		if (cpuBound || target <= n || sample.queueSize() < target - n || !isJudgeable(sample, beta)
+		boolean idling = sample.busyThreads() < WARM_BUSY_SHARE * n;
+		if (cpuBound || idling || target <= n || sample.queueSize() < target - n || !isJudgeable(sample, beta)
 				|| isReversal(sample, +1)) {
 			if (n < knee) {
 				return hold(sample, beta, "Near the target: " + why + ", within the deadband of " + deadband(n)
 						+ " threads.");
+			}
+			if (idling && !cpuBound) {
+				return hold(sample, beta, "Tasks waited during the interval, but only " + ratio(sample.busyThreads())
+						+ " of " + n + " threads were busy: no probe past the knee.");
 			}
 			return veto(sample, beta, "Work waits, but " + why + ": more threads would only compete for the CPU.");
 		}
@@ -497,15 +547,19 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		double reference = this.shrinkReference;
 		double needed = reference * (1 - SHRINK_LOSS_PERCENT / 100.0);
 		this.limitsSinceNanos = sample.nanoTime();
-		if (sample.throughput() >= needed) {
+		boolean behind = sample.queueSize() - this.queueAtGrowth > (long) (from - n) + from;
+		if (sample.throughput() >= needed && !behind) {
 			this.ceiling = n;
 			return null;
 		}
 		this.floor = from;
 		this.shrinkReference = 0;
-		String reason = "Probing from " + from + " down to " + n + " threads lowered throughput by more than "
-				+ SHRINK_LOSS_PERCENT + " % (" + ratio(reference) + " → " + ratio(sample.throughput())
-				+ " tasks/s): returning to " + from + " threads.";
+		String reason = behind
+				? "Probing from " + from + " down to " + n + " threads let the queue grow (" + this.queueAtGrowth
+						+ " → " + sample.queueSize() + " tasks): returning to " + from + " threads."
+				: "Probing from " + from + " down to " + n + " threads lowered throughput by more than "
+						+ SHRINK_LOSS_PERCENT + " % (" + ratio(reference) + " → " + ratio(sample.throughput())
+						+ " tasks/s): returning to " + from + " threads.";
 		return resized(sample, resize(sample, beta, Decisions.clamp(from, sample), reason), +1);
 	}
 
@@ -573,6 +627,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		this.probing = probe;
 		this.throughputBeforeGrowth = sample.throughput();
 		this.betaAtGrowth = sample.blockingRatio();
+		this.queueAtGrowth = sample.queueSize();
 	}
 
 	private ScalingDecision fallbackShrink(ControlSample sample, double beta) {
@@ -619,6 +674,24 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private long limitsDuration() {
 		return Math.max(1, this.config.stabilizationWindow().toNanos()) * CEILING_WINDOWS;
+	}
+
+	/**
+	 * Whether, since the growth from {@code from} threads, the queue shrank by more than the added
+	 * threads took from it, plus the pool's size for the noise of arrivals: the pool now completes tasks
+	 * faster than they arrive, which throughput, held to the arrivals, cannot show.
+	 */
+	private boolean isDraining(ControlSample sample, int from) {
+		int n = sample.currentThreads();
+		return this.queueAtGrowth - sample.queueSize() > (long) (n - from) + n;
+	}
+
+	/** Counts the ticks in a row on which the queue grew by at least the pool's size. */
+	private void trackBacklog(ControlSample sample) {
+		int queue = sample.queueSize();
+		boolean rose = this.lastQueue >= 0 && queue - this.lastQueue >= sample.currentThreads();
+		this.backlogRises = rose ? this.backlogRises + 1 : 0;
+		this.lastQueue = queue;
 	}
 
 	private ScalingDecision resized(ControlSample sample, ScalingDecision decision, int direction) {

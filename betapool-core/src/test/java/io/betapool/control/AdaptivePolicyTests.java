@@ -39,7 +39,13 @@ class AdaptivePolicyTests {
 	}
 
 	private ControlSample waiting(int threads, double beta) {
-		return sample(threads).blockingRatio(beta).activeThreads(threads).queueSize(500).busyThreads(threads).build();
+		return waiting(threads, beta, 200);
+	}
+
+	/** Every thread busy through the tick and a deep queue: a closed loop's sample. */
+	private ControlSample waiting(int threads, double beta, double throughput) {
+		return sample(threads).blockingRatio(beta).activeThreads(threads).queueSize(500).busyThreads(threads)
+			.throughput(throughput).build();
 	}
 
 	@Test
@@ -256,8 +262,7 @@ class AdaptivePolicyTests {
 		ScalingDecision grow = this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500)
 			.throughput(1000).build());
 		assertThat(grow.threadsAfter()).isEqualTo(12);
-		ScalingDecision undo = this.policy.decide(sample(12).blockingRatio(0.77).activeThreads(12).queueSize(500)
-			.throughput(1010).build());
+		ScalingDecision undo = this.policy.decide(waiting(12, 0.77, 1010));
 		assertThat(undo.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undo.threadsAfter()).isEqualTo(4);
 		assertThat(undo.reason()).contains("left throughput flat");
@@ -287,10 +292,64 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void growthIsNotJudgedWhenTheThreadsIdledThroughTheTick() {
+		// an open loop: the backlog was served early in the tick, and throughput followed the arrivals
+		ScalingDecision grow = this.policy.decide(sample(10).blockingRatio(0.9).activeThreads(10).queueSize(200)
+			.busyThreads(10).intervalTasks(800).throughput(1600).build());
+		assertThat(grow.threadsAfter()).isEqualTo(25);
+		ScalingDecision next = this.policy.decide(sample(25).blockingRatio(0.9).activeThreads(20).queueSize(30)
+			.busyThreads(12).intervalTasks(800).throughput(1610).build());
+		assertThat(next.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(next.threadsAfter()).isEqualTo(25);
+		// nor does a pool whose threads idle probe past its knee
+		assertThat(next.reason()).contains("only 12.00 of 25 threads were busy");
+	}
+
+	@Test
+	void growthThatDrainsTheBacklogPaysThoughThroughputFollowsTheArrivals() {
+		ScalingDecision grow = this.policy.decide(sample(10).blockingRatio(0.9).activeThreads(10).queueSize(400)
+			.busyThreads(10).intervalTasks(800).throughput(1600).build());
+		assertThat(grow.threadsAfter()).isEqualTo(25);
+		// 3 % more throughput where 20 % is needed, but 15 tasks went to the new threads and 85 more were served
+		ScalingDecision next = this.policy.decide(sample(25).blockingRatio(0.9).activeThreads(25).queueSize(300)
+			.busyThreads(25).intervalTasks(800).throughput(1650).build());
+		assertThat(next.action()).isNotEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(next.threadsAfter()).isGreaterThanOrEqualTo(25);
+		assertThat(next.reason()).doesNotContain("did not raise throughput").doesNotContain("left throughput flat");
+	}
+
+	@Test
+	void growthThatOnlyMovesTasksFromTheQueueToTheNewThreadsDoesNotPay() {
+		// a closed loop: the queue shrinks by exactly the tasks the new threads took
+		this.policy.decide(waiting(4, 0.75, 1000));
+		ScalingDecision undo = this.policy.decide(sample(12).blockingRatio(0.75).activeThreads(12).queueSize(492)
+			.busyThreads(12).throughput(1010).build());
+		assertThat(undo.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(undo.threadsAfter()).isEqualTo(4);
+	}
+
+	@Test
+	void aPoolThatFallsBehindItsArrivalsDropsTheCeilingAProbeFound() {
+		this.policy.decide(waiting(4, 0.75, 1000));
+		assertThat(this.policy.decide(waiting(12, 0.77, 1010)).threadsAfter()).isEqualTo(4);
+		this.now += this.config.stabilizationWindow().toNanos();
+		// the queue grows by at least the pool's four threads on three ticks in a row
+		for (int queue : new int[] { 510, 520 }) {
+			ScalingDecision capped = this.policy.decide(sample(4).blockingRatio(0.87).activeThreads(4)
+				.queueSize(queue).throughput(1000).build());
+			assertThat(capped.action()).isEqualTo(ScalingAction.VETO);
+		}
+		ScalingDecision grow = this.policy.decide(sample(4).blockingRatio(0.87).activeThreads(4).queueSize(530)
+			.throughput(1000).build());
+		assertThat(grow.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(grow.threadsAfter()).isGreaterThan(4);
+		assertThat(grow.reason()).startsWith("The queue grew on 3 ticks in a row");
+	}
+
+	@Test
 	void aCeilingDoesNotOutliveTheWorkThatSetIt() {
-		this.policy.decide(sample(4).blockingRatio(0.75).activeThreads(4).queueSize(500).throughput(1000).build());
-		ScalingDecision undo = this.policy.decide(sample(12).blockingRatio(0.77).activeThreads(12).queueSize(500)
-			.throughput(1010).build());
+		this.policy.decide(waiting(4, 0.75, 1000));
+		ScalingDecision undo = this.policy.decide(waiting(12, 0.77, 1010));
 		assertThat(undo.threadsAfter()).isEqualTo(4);
 		// β jumps from 0.76 to 0.5: new work, which the ceiling of 4 says nothing about
 		ScalingDecision grow = this.policy.decide(waiting(4, 0.5));
@@ -329,38 +388,32 @@ class AdaptivePolicyTests {
 
 	@Test
 	void aProbeThatPaysIsKeptAndTheNextOneThatDoesNotIsUndone() {
-		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
+		this.policy.decide(waiting(14, 0.8, 1000));
 		// growth by 4/14 needs 2.9 %; 10 % came, and must come again on the next tick
-		ScalingDecision confirming = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18)
-			.queueSize(500).throughput(1100).build());
+		ScalingDecision confirming = this.policy.decide(waiting(18, 0.8, 1100));
 		assertThat(confirming.action()).isEqualTo(ScalingAction.HOLD);
 		assertThat(confirming.reason()).contains("to confirm");
-		ScalingDecision kept = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
-			.throughput(1090).build());
+		ScalingDecision kept = this.policy.decide(waiting(18, 0.8, 1090));
 		assertThat(kept.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(kept.threadsAfter()).isEqualTo(23);
 		assertThat(kept.reason()).contains("growing to 18 raised throughput");
 		// growth by 5/18 needs 2.8 %; 0.5 % came
-		ScalingDecision undone = this.policy.decide(sample(23).blockingRatio(0.8).activeThreads(23).queueSize(500)
-			.throughput(1095).build());
+		ScalingDecision undone = this.policy.decide(waiting(23, 0.8, 1095));
 		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undone.threadsAfter()).isEqualTo(18);
 		assertThat(undone.reason()).startsWith("Probing from 18 to 23 threads");
-		ScalingDecision capped = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
-			.throughput(1100).build());
+		ScalingDecision capped = this.policy.decide(waiting(18, 0.8, 1100));
 		assertThat(capped.action()).isEqualTo(ScalingAction.VETO);
 		assertThat(capped.threadsAfter()).isEqualTo(18);
 	}
 
 	@Test
 	void aProbeThatPaysOnlyOnceIsUndone() {
-		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).throughput(1000).build());
-		ScalingDecision once = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
-			.throughput(1060).build());
+		this.policy.decide(waiting(14, 0.8, 1000));
+		ScalingDecision once = this.policy.decide(waiting(18, 0.8, 1060));
 		assertThat(once.action()).isEqualTo(ScalingAction.HOLD);
 		// the second tick gains 1 % over the throughput before the probe, where 2.9 % is needed
-		ScalingDecision undone = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(500)
-			.throughput(1010).build());
+		ScalingDecision undone = this.policy.decide(waiting(18, 0.8, 1010));
 		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undone.threadsAfter()).isEqualTo(14);
 		assertThat(undone.reason()).startsWith("Probing from 14 to 18 threads");
@@ -379,13 +432,13 @@ class AdaptivePolicyTests {
 	@Test
 	void probesStopAtTwiceTheModelledKnee() {
 		// β 0.8: model knee 14; probes may reach 28 and no further
-		ScalingDecision last = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
-			.throughput(1000).build());
+		ScalingDecision last = this.policy.decide(waiting(14, 0.8, 1000));
 		double throughput = 1000;
-		while (last.action() == ScalingAction.SCALE_UP || last.action() == ScalingAction.HOLD) {
+		for (int tick = 0; tick < 50
+				&& (last.action() == ScalingAction.SCALE_UP || last.action() == ScalingAction.HOLD); tick++) {
 			throughput *= 1.2;
 			int n = last.threadsAfter();
-			last = this.policy.decide(sample(n).blockingRatio(0.8).activeThreads(n).queueSize(500)
+			last = this.policy.decide(sample(n).blockingRatio(0.8).activeThreads(n).queueSize(500).busyThreads(n)
 				.intervalTasks(1000).throughput(throughput).build());
 		}
 		assertThat(last.threadsAfter()).isEqualTo(28);
@@ -403,7 +456,7 @@ class AdaptivePolicyTests {
 	@Test
 	void noProbeWhenTasksOutlastTheTick() {
 		ScalingDecision decision = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500)
-			.intervalTasks(20).build());
+			.busyThreads(14).intervalTasks(20).build());
 		assertThat(decision.action()).isEqualTo(ScalingAction.VETO);
 	}
 
@@ -566,6 +619,18 @@ class AdaptivePolicyTests {
 		assertThat(back.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(back.threadsAfter()).isEqualTo(17);
 		assertThat(back.reason()).contains("(1900.00 → 1845.00 tasks/s)");
+	}
+
+	@Test
+	void aFewerThreadProbeThatLetsTheQueueGrowIsUndone() {
+		assertThat(this.policy.decide(lockBound(23, 1900)).threadsAfter()).isEqualTo(17);
+		// throughput held, as it does while it follows the arrivals, but 60 more tasks wait
+		ScalingDecision back = this.policy.decide(sample(17).blockingRatio(0.9).activeThreads(17).queueSize(260)
+			.busyThreads(17).runQueueShare(1 - 10.0 / 17).intervalTasks(1000).throughput(1890).build());
+		assertThat(back.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(back.threadsAfter()).isEqualTo(23);
+		assertThat(back.reason()).isEqualTo("Probing from 23 down to 17 threads let the queue grow (200 → 260 tasks): "
+				+ "returning to 23 threads.");
 	}
 
 	@Test
