@@ -61,8 +61,9 @@ import static io.betapool.control.Decisions.veto;
  * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
  * throughput to respond within one — the next tick checks that throughput rose by at least
  * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (min(g, 1) · {@value #PROBE_GAIN_PERCENT} % for a probe), or
- * that the queue shrank by more than the added threads took from it plus {@code n}: an open loop's
- * throughput follows its arrivals, and a backlog that drains is what the threads bought. If not,
+ * — below the knee — that the queue shrank by more than the added threads took from it plus {@code n}:
+ * an open loop's throughput follows its arrivals, and a backlog that drains is what the threads bought
+ * (past the knee a backlog drains after each burst of arrivals whatever the size). If not,
  * while the work is still of the same kind (β moved by at most {@value #SAME_WORK}), enough
  * tasks are still queued to keep the added threads busy and {@value #WARM_BUSY_SHARE} of the threads
  * were busy through the tick (else throughput followed the arrivals, not the threads), the pool
@@ -405,7 +406,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		}
 		boolean confirming = this.confirming;
 		this.confirming = false;
-		if (sample.throughput() >= needed || isDraining(sample, from)) {
+		// a probe past the knee must raise throughput: under bursty arrivals a backlog drains after a
+		// burst whatever the size, and counting that would ratchet the pool up to the probes' limit
+		if (sample.throughput() >= needed || (!probe && isDraining(sample, from))) {
 			if (probe && !confirming) {
 				// one tick's throughput varies by several per cent, more than a probe must gain: it pays twice
 				this.confirming = true;

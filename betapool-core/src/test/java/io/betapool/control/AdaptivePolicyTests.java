@@ -319,6 +319,18 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void aProbeMustRaiseThroughputABacklogThatDrainsIsNotEnough() {
+		// at the knee of β 0.8 with a burst queued: the probe's backlog drains, but throughput stays flat
+		ScalingDecision probe = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(400)
+			.busyThreads(14).throughput(1000).build());
+		assertThat(probe.threadsAfter()).isEqualTo(18);
+		ScalingDecision undone = this.policy.decide(sample(18).blockingRatio(0.8).activeThreads(18).queueSize(300)
+			.busyThreads(18).throughput(1005).build());
+		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(undone.threadsAfter()).isEqualTo(14);
+	}
+
+	@Test
 	void growthThatOnlyMovesTasksFromTheQueueToTheNewThreadsDoesNotPay() {
 		// a closed loop: the queue shrinks by exactly the tasks the new threads took
 		this.policy.decide(waiting(4, 0.75, 1000));
