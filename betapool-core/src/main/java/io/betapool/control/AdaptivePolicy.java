@@ -424,7 +424,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			}
 			return null;
 		}
-		if (sample.queueSize() < n - from || sample.busyThreads() < WARM_BUSY_SHARE * n) {
+		if (sample.queueSize() < n - from || !isBusy(sample)) {
 			// the backlog ran out, or threads idled during the tick: throughput followed the arrivals,
 			// not what the threads could do
 			return null;
@@ -526,7 +526,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int step = Math.max(this.config.scaleUpStep(), (int) Math.ceil(PROBE_STEP * n));
 		int target = Decisions.clamp(Math.min((long) n + step, (long) PROBE_LIMIT * model), sample);
 		boolean cpuBound = beta < this.config.betaLowThreshold();
-		boolean idling = sample.busyThreads() < WARM_BUSY_SHARE * n;
+		boolean idling = !isBusy(sample);
 		if (cpuBound || idling || target <= n || sample.queueSize() < target - n || !isJudgeable(sample, beta)
 				|| isReversal(sample, +1)) {
 			if (n < knee) {
@@ -575,7 +575,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int n = sample.currentThreads();
 		// CPU-bound work needs no probe: its knee is the cores
 		if (n <= Math.max(sample.cores(), this.floor) || n <= sample.minWorkers() || beta < this.config.betaLowThreshold()
-				|| sample.busyThreads() < WARM_BUSY_SHARE * n || !isJudgeable(sample, beta) || isReversal(sample, -1)) {
+				|| !isBusy(sample) || !isJudgeable(sample, beta) || isReversal(sample, -1)) {
 			return false;
 		}
 		return this.limitedElsewhere || coresUsed(sample) < IDLE_CORES_SHARE * modelCoresUsed(sample);
@@ -615,7 +615,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	 */
 	private static boolean isBusyWithWorkQueued(ControlSample sample) {
 		return sample.completedTasks() > 0 && sample.queueSize() > 0 && !Double.isNaN(sample.blockingRatio())
-				&& sample.busyThreads() >= WARM_BUSY_SHARE * sample.currentThreads();
+				&& isBusy(sample);
+	}
+
+	/** Whether at least {@value #WARM_BUSY_SHARE} of the pool's threads were busy through the interval. */
+	private static boolean isBusy(ControlSample sample) {
+		return sample.busyThreads() >= WARM_BUSY_SHARE * sample.currentThreads();
 	}
 
 	/** Whether the next tick's throughput can tell whether a growth now paid. */
