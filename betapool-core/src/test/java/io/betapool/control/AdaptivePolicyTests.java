@@ -401,7 +401,7 @@ class AdaptivePolicyTests {
 	@Test
 	void aProbeThatPaysIsKeptAndTheNextOneThatDoesNotIsUndone() {
 		this.policy.decide(waiting(14, 0.8, 1000));
-		// growth by 4/14 needs 2.9 %; 10 % came, and must come again on the next tick
+		// growth by 4/14 needs 5.7 %; 10 % came, and must come again on the next tick
 		ScalingDecision confirming = this.policy.decide(waiting(18, 0.8, 1100));
 		assertThat(confirming.action()).isEqualTo(ScalingAction.HOLD);
 		assertThat(confirming.reason()).contains("to confirm");
@@ -409,7 +409,7 @@ class AdaptivePolicyTests {
 		assertThat(kept.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(kept.threadsAfter()).isEqualTo(23);
 		assertThat(kept.reason()).contains("growing to 18 raised throughput");
-		// growth by 5/18 needs 2.8 %; 0.5 % came
+		// growth by 5/18 needs 5.6 %; 0.5 % came
 		ScalingDecision undone = this.policy.decide(waiting(23, 0.8, 1095));
 		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undone.threadsAfter()).isEqualTo(18);
@@ -422,13 +422,24 @@ class AdaptivePolicyTests {
 	@Test
 	void aProbeThatPaysOnlyOnceIsUndone() {
 		this.policy.decide(waiting(14, 0.8, 1000));
-		ScalingDecision once = this.policy.decide(waiting(18, 0.8, 1060));
+		ScalingDecision once = this.policy.decide(waiting(18, 0.8, 1080));
 		assertThat(once.action()).isEqualTo(ScalingAction.HOLD);
-		// the second tick gains 1 % over the throughput before the probe, where 2.9 % is needed
+		// the second tick gains 1 % over the throughput before the probe, where 5.7 % is needed
 		ScalingDecision undone = this.policy.decide(waiting(18, 0.8, 1010));
 		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undone.threadsAfter()).isEqualTo(14);
 		assertThat(undone.reason()).startsWith("Probing from 14 to 18 threads");
+	}
+
+	@Test
+	void aProbeThatGainsOnlyWhatTheModelLeavesPastTheKneeIsUndone() {
+		// at the knee of β 0.8 the cores are 97.6 % used: a quarter more threads can add about 2.5 %
+		assertThat(KneeModel.utilisation(2, 0.8, 18) / KneeModel.utilisation(2, 0.8, 14)).isLessThan(1.03);
+		this.policy.decide(waiting(14, 0.8, 1000));
+		ScalingDecision undone = this.policy.decide(waiting(18, 0.8, 1030));
+		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(undone.threadsAfter()).isEqualTo(14);
+		assertThat(undone.reason()).contains("raised throughput less than 20 % per doubling");
 	}
 
 	@Test
