@@ -57,7 +57,7 @@ import static io.betapool.control.Decisions.veto;
  * <p><b>Growth that must pay.</b> Some work does not speed up with threads although its threads
  * wait: tasks that queue on one lock (the JVM's nearest analogue of the GIL), or a backend that is
  * already saturated; and past the knee, only the randomness the model averages decides whether more
- * threads help. After growing by a share g ≥ 1/4 while work waits — and only when each thread
+ * threads help. After a probe, or a growth by a share g ≥ 1/4 while work waits — and only when each thread
  * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
  * throughput to respond within one — the next tick checks that throughput rose by at least
  * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (min(g, 1) · {@value #PROBE_GAIN_PERCENT} % for a probe), or
@@ -82,7 +82,7 @@ import static io.betapool.control.Decisions.veto;
  *   (1 − β) · busy · (1 − s)  &lt;  {@value #IDLE_CORES_SHARE} · U(n; cores, β) · cores
  * </pre>
  * Waiting for a monitor counts as blocking, so lock-bound work reads a high β and a large knee. Then
- * the pool probes fewer threads: it shrinks by ⌈{@value #PROBE_STEP} · n⌉ (not below {@code cores}),
+ * the pool probes fewer threads: it shrinks by ⌈{@value #SHRINK_PROBE_STEP} · n⌉ (not below {@code cores}),
  * keeps the smaller size — as a ceiling — if the next tick's throughput is at most
  * {@value #SHRINK_LOSS_PERCENT} % below the throughput before the first probe of the series and the
  * queue grew by no more than the threads removed plus the size probed from (throughput that follows
@@ -147,11 +147,9 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	/**
 	 * Smallest throughput gain that justifies a doubling of the pool past the modelled knee, in percent;
-	 * a probe by a quarter needs a quarter of it, 5 %. The knee already reaches 97 % of the cores, so
-	 * where the model holds a quarter more threads add at most about 3 %; only a probe that gains
-	 * clearly more than that shows the model short for this work, rather than one tick's noise.
+	 * a probe by a fifth needs a fifth of it.
 	 */
-	public static final int PROBE_GAIN_PERCENT = 20;
+	public static final int PROBE_GAIN_PERCENT = 10;
 
 	/** The share of its threads a pool must keep busy through a tick, tasks queued, to end the warm-up early. */
 	public static final double WARM_BUSY_SHARE = 0.9;
@@ -174,8 +172,15 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	/** Most ticks β follows its measurement unsmoothed after a regime change. */
 	public static final int SETTLING_TICKS = 5;
 
-	/** The share of the current size a probe past the knee adds. */
-	public static final double PROBE_STEP = 0.25;
+	/**
+	 * The share of the current size a probe past the knee adds: small, because one tick's throughput
+	 * cannot tell the last few per cent of the cores from noise, and a probe kept on noise alone should
+	 * leave the pool close to the knee.
+	 */
+	public static final double PROBE_STEP = 0.2;
+
+	/** The share of the current size a probe with fewer threads removes. */
+	public static final double SHRINK_PROBE_STEP = 0.25;
 
 	/** How many stabilisation windows a ceiling found by a growth that did not pay lasts. */
 	public static final int CEILING_WINDOWS = 10;
@@ -596,7 +601,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private ScalingDecision shrinkProbe(ControlSample sample, double beta) {
 		int n = sample.currentThreads();
-		int step = Math.max(this.config.scaleDownStep(), (int) Math.ceil(PROBE_STEP * n));
+		int step = Math.max(this.config.scaleDownStep(), (int) Math.ceil(SHRINK_PROBE_STEP * n));
 		int target = Decisions.clamp(Math.max((long) Math.max(sample.cores(), this.floor), (long) n - step), sample);
 		armGrowthCheck(sample, true);
 		if (this.shrinkReference == 0) {
