@@ -59,7 +59,8 @@ import static io.betapool.control.Decisions.veto;
  * already saturated; and past the knee, only the randomness the model averages decides whether more
  * threads help. After a probe, or a growth by a share g ≥ 1/4 while work waits — and only when each thread
  * completed at least {@value #MIN_TASKS_PER_THREAD} tasks in the tick, so that tasks are short enough for
- * throughput to respond within one — the next tick checks that throughput rose by at least
+ * throughput to respond within one — the next tick checks that throughput rose, over the mean of the
+ * latest {@value #BASELINE_TICKS} ticks of the same work at the former size, by at least
  * min(g, 1) · {@value #MIN_GAIN_PERCENT} % (min(g, 1) · {@value #PROBE_GAIN_PERCENT} % for a probe), or
  * — below the knee — that the queue shrank by more than the added threads took from it plus {@code n}:
  * an open loop's throughput follows its arrivals, and a backlog that drains is what the threads bought
@@ -68,10 +69,14 @@ import static io.betapool.control.Decisions.veto;
  * tasks are still queued to keep the added threads busy and {@value #WARM_BUSY_SHARE} of the threads
  * were busy through the tick (else throughput followed the arrivals, not the threads), the pool
  * returns to its former size and does not grow past it for {@value #CEILING_WINDOWS} stabilisation
- * windows, until the work changes (a regime change), or until the pool falls behind (below). One
+ * windows, until the work changes (a regime change), or until the pool falls behind (below). When
+ * the tick cannot judge it, a growth below the knee stays, as the model asks, but a probe returns: only
+ * a gain keeps a probe, and kept unjudged, probe after probe would ratchet the pool up. One
  * tick's throughput varies by several per cent, more than a probe must gain, so a probe that pays
  * holds for one more tick and must pay again, against the same throughput before it; then it becomes
- * {@code proven}.
+ * {@code proven}. A probe waits until {@value #BASELINE_TICKS} ticks with {@value #WARM_BUSY_SHARE} of
+ * the threads busy were measured at the present size: against one low tick, both of its own ticks
+ * would pass.
  *
  * <p><b>Fewer threads.</b> With every thread busy ({@value #WARM_BUSY_SHARE} of them or more), work
  * waiting and the work not CPU-bound, something other than the cores limits it when a growth below
@@ -188,6 +193,13 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	/** Ticks in a row on which the queue must grow, by the pool's size or more, for the pool to count as behind. */
 	public static final int BEHIND_TICKS = 3;
 
+	/**
+	 * Ticks of settled work at the present size whose mean throughput a growth is judged against; a
+	 * probe waits until that many were measured. One tick alone is a noisy baseline, and a low one
+	 * would let both of a probe's ticks pass.
+	 */
+	public static final int BASELINE_TICKS = 2;
+
 	private final ControllerConfig config;
 
 	private double smoothedBeta = Double.NaN;
@@ -237,6 +249,15 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	/** Ticks in a row on which the queue grew by the pool's size or more. */
 	private int backlogRises;
+
+	/** The size the throughputs in {@code baseline} were measured at. */
+	private int baselineSize;
+
+	/** Measurable ticks of settled work in a row at {@code baselineSize}. */
+	private int baselineTicks;
+
+	/** The throughputs of the latest of those ticks, a ring. */
+	private final double[] baseline = new double[BASELINE_TICKS];
 
 	/** Why the limits were just dropped, for the next resize's reason; empty otherwise. */
 	private String droppedLimits = "";
@@ -313,6 +334,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			}
 		}
 		trackBacklog(sample);
+		trackBaseline(sample);
 		double beta = this.smoothedBeta;
 		if (sample.completedTasks() < this.config.warmupTaskCount() && !isBusyWithWorkQueued(sample)) {
 			return hold(sample, beta, "Warming up: " + sample.completedTasks() + " of "
@@ -433,8 +455,15 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		}
 		if (sample.queueSize() < n - from || !isBusy(sample)) {
 			// the backlog ran out, or threads idled during the tick: throughput followed the arrivals,
-			// not what the threads could do
-			return null;
+			// not what the threads could do. Below the knee the model asks for the threads anyway; past
+			// it only a gain does, and kept unjudged, probe after probe would ratchet the pool up
+			if (!probe) {
+				return null;
+			}
+			return resized(sample, resize(sample, beta, Decisions.clamp(from, sample), "Probing from " + from
+					+ " to " + n + " threads could not be judged: " + (isBusy(sample) ? "the queue ran short"
+							: "only " + ratio(sample.busyThreads()) + " of " + n + " threads were busy")
+					+ ", so throughput followed the arrivals; returning to " + from + " threads."), -1);
 		}
 		this.ceiling = from;
 		this.limitsSinceNanos = sample.nanoTime();
@@ -546,6 +575,10 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			}
 			return veto(sample, beta, "Work waits, but " + why + ": more threads would only compete for the CPU.");
 		}
+		if (this.baselineTicks < BASELINE_TICKS) {
+			return hold(sample, beta, "Work waits and " + why + ": measuring throughput at " + n
+					+ " threads for one more tick before probing past the knee.");
+		}
 		armGrowthCheck(sample, true);
 		return resized(sample, resize(sample, beta, target, sample.queueSize() + " tasks wait and " + why
 				+ ": probing " + target + " threads, kept if throughput rises."), +1);
@@ -640,7 +673,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	private void armGrowthCheck(ControlSample sample, boolean probe) {
 		this.growthCheckFrom = sample.currentThreads();
 		this.probing = probe;
-		this.throughputBeforeGrowth = sample.throughput();
+		this.throughputBeforeGrowth = (this.baselineTicks > 0) ? baselineThroughput() : sample.throughput();
 		this.betaAtGrowth = sample.blockingRatio();
 		this.queueAtGrowth = sample.queueSize();
 	}
@@ -699,6 +732,35 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	private boolean isDraining(ControlSample sample, int from) {
 		int n = sample.currentThreads();
 		return this.queueAtGrowth - sample.queueSize() > (long) (n - from) + n;
+	}
+
+	/**
+	 * Keeps the throughput of the latest measurable ticks of settled work at the present size, with its
+	 * threads busy: what the threads can do, not what arrived. A tick at another size, of changing work,
+	 * with threads idle or with too few tasks to measure starts over.
+	 */
+	private void trackBaseline(ControlSample sample) {
+		int n = sample.currentThreads();
+		boolean measurable = !Double.isNaN(sample.blockingRatio()) && this.settlingTicks == 0 && isBusy(sample)
+				&& sample.intervalTasks() >= MIN_TASKS_PER_THREAD * (long) n;
+		if (n != this.baselineSize || !measurable) {
+			this.baselineSize = n;
+			this.baselineTicks = 0;
+		}
+		if (measurable) {
+			this.baseline[this.baselineTicks % BASELINE_TICKS] = sample.throughput();
+			this.baselineTicks++;
+		}
+	}
+
+	/** The mean throughput of the latest {@value #BASELINE_TICKS} ticks at the present size, or of those measured. */
+	private double baselineThroughput() {
+		int ticks = Math.min(this.baselineTicks, BASELINE_TICKS);
+		double sum = 0;
+		for (int i = 0; i < ticks; i++) {
+			sum += this.baseline[i];
+		}
+		return sum / ticks;
 	}
 
 	/** Counts the ticks in a row on which the queue grew by at least the pool's size. */

@@ -321,8 +321,10 @@ class AdaptivePolicyTests {
 	@Test
 	void aProbeMustRaiseThroughputABacklogThatDrainsIsNotEnough() {
 		// at the knee of β 0.8 with a burst queued: the probe's backlog drains, but throughput stays flat
-		ScalingDecision probe = this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(400)
-			.busyThreads(14).throughput(1000).build());
+		ControlSample atKnee = sample(14).blockingRatio(0.8).activeThreads(14).queueSize(400).busyThreads(14)
+			.throughput(1000).build();
+		this.policy.decide(atKnee);
+		ScalingDecision probe = this.policy.decide(atKnee);
 		assertThat(probe.threadsAfter()).isEqualTo(17);
 		ScalingDecision undone = this.policy.decide(sample(17).blockingRatio(0.8).activeThreads(17).queueSize(300)
 			.busyThreads(17).throughput(1005).build());
@@ -392,6 +394,10 @@ class AdaptivePolicyTests {
 
 	@Test
 	void atTheKneeWithTasksQueuedThePoolProbesAFifthMore() {
+		// one tick is too noisy a baseline to judge a probe against: the pool measures a second first
+		ScalingDecision measuring = this.policy.decide(waiting(14, 0.8));
+		assertThat(measuring.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(measuring.reason()).contains("measuring throughput at 14 threads");
 		ScalingDecision probe = this.policy.decide(waiting(14, 0.8));
 		assertThat(probe.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(probe.threadsAfter()).isEqualTo(17);
@@ -401,6 +407,7 @@ class AdaptivePolicyTests {
 	@Test
 	void aProbeThatPaysIsKeptAndTheNextOneThatDoesNotIsUndone() {
 		this.policy.decide(waiting(14, 0.8, 1000));
+		this.policy.decide(waiting(14, 0.8, 1000));
 		// growth by 3/14 needs 2.1 %; 10 % came, and must come again on the next tick
 		ScalingDecision confirming = this.policy.decide(waiting(17, 0.8, 1100));
 		assertThat(confirming.action()).isEqualTo(ScalingAction.HOLD);
@@ -409,7 +416,7 @@ class AdaptivePolicyTests {
 		assertThat(kept.action()).isEqualTo(ScalingAction.SCALE_UP);
 		assertThat(kept.threadsAfter()).isEqualTo(21);
 		assertThat(kept.reason()).contains("growing to 17 raised throughput");
-		// growth by 4/17 needs 2.4 %; 0.5 % came
+		// growth by 4/17 needs 2.4 % over the mean of the two ticks at 17, 1095; none came
 		ScalingDecision undone = this.policy.decide(waiting(21, 0.8, 1095));
 		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undone.threadsAfter()).isEqualTo(17);
@@ -420,7 +427,30 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void aProbeThatCannotBeJudgedIsUndone() {
+		// an open loop: the burst that queued work for the probe has drained, and threads idled
+		this.policy.decide(waiting(14, 0.8, 1000));
+		assertThat(this.policy.decide(waiting(14, 0.8, 1000)).threadsAfter()).isEqualTo(17);
+		ScalingDecision undone = this.policy.decide(sample(17).blockingRatio(0.8).activeThreads(9).queueSize(0)
+			.busyThreads(11).throughput(950).build());
+		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(undone.threadsAfter()).isEqualTo(14);
+		assertThat(undone.reason()).contains("could not be judged").contains("only 11.00 of 17 threads were busy");
+	}
+
+	@Test
+	void aBaselineCountsOnlyTicksWithTheThreadsBusy() {
+		// a tick with threads idle measures the arrivals, not the threads: it is no baseline
+		this.policy.decide(sample(14).blockingRatio(0.8).activeThreads(14).queueSize(500).busyThreads(8)
+			.throughput(600).build());
+		ScalingDecision measuring = this.policy.decide(waiting(14, 0.8, 1000));
+		assertThat(measuring.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(measuring.reason()).contains("measuring throughput at 14 threads");
+	}
+
+	@Test
 	void aProbeThatPaysOnlyOnceIsUndone() {
+		this.policy.decide(waiting(14, 0.8, 1000));
 		this.policy.decide(waiting(14, 0.8, 1000));
 		ScalingDecision once = this.policy.decide(waiting(17, 0.8, 1080));
 		assertThat(once.action()).isEqualTo(ScalingAction.HOLD);
@@ -429,6 +459,16 @@ class AdaptivePolicyTests {
 		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
 		assertThat(undone.threadsAfter()).isEqualTo(14);
 		assertThat(undone.reason()).startsWith("Probing from 14 to 17 threads");
+	}
+
+	@Test
+	void aProbeIsJudgedAgainstTheMeanThroughputOfTheTicksBeforeIt() {
+		this.policy.decide(waiting(14, 0.8, 1000));
+		this.policy.decide(waiting(14, 0.8, 900));
+		// against 900 alone, 960 would be a gain of 6.7 %; against the mean, 950, it is 1 %, and 2.1 % is needed
+		ScalingDecision undone = this.policy.decide(waiting(17, 0.8, 960));
+		assertThat(undone.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(undone.threadsAfter()).isEqualTo(14);
 	}
 
 	@Test
@@ -587,6 +627,8 @@ class AdaptivePolicyTests {
 	void justBelowTheKneeThePoolProbesPastItRatherThanHolding() {
 		// β 0.98 on 2 cores: a knee of 108, within the deadband of 106
 		assertThat(KneeModel.kneeSize(2, 0.98, 256)).isEqualTo(108);
+		this.policy.decide(sample(106).bounds(1, 256).blockingRatio(0.98).activeThreads(106).queueSize(94)
+			.busyThreads(106).intervalTasks(1000).build());
 		ScalingDecision decision = this.policy.decide(sample(106).bounds(1, 256).blockingRatio(0.98)
 			.activeThreads(106).queueSize(94).busyThreads(106).intervalTasks(1000).build());
 		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
