@@ -37,7 +37,7 @@ import static io.betapool.control.Decisions.veto;
  *   work waits (queued now, or queue wait &gt; 10 % of run time):
  *       desired = min(knee, max(n, active + queued))
  *   no work waits:
- *       desired = min(knee, n, ⌈{@value #HEADROOM} · busy⌉ + 1)
+ *       desired = min(knee, n, max(1, ⌈busy + {@value #SPARE_DEVIATIONS} · √busy⌉))
  *   desired &gt; n  →  grow to min(knee, max(desired, n + scaleUpStep)), unless the CPU is saturated by
  *                   more than this pool: with s the share of their busy time the workers wait for a
  *                   core and ŝ the share the model expects of n threads, cpu ≥ cpuUpperThreshold and
@@ -129,8 +129,14 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	/** A change of β larger than this is a new kind of work: the smoothed β jumps to it. */
 	public static final double REGIME_CHANGE = 0.25;
 
-	/** Spare capacity kept over the measured busy threads when no work waits. */
-	public static final double HEADROOM = 1.25;
+	/**
+	 * Spare threads kept over the measured busy threads when no work waits, in standard deviations of
+	 * their number: square-root staffing, {@code ⌈busy + z · √busy⌉}. With Poisson arrivals the busy
+	 * count varies by about √busy, and z = 2.5 keeps the share of tasks that find every thread busy
+	 * near 1 % (Erlang C) at any size, where a fixed 25 % headroom lets one task in five wait on a
+	 * pool of a few threads.
+	 */
+	public static final double SPARE_DEVIATIONS = 2.5;
 
 	/** Share of busy time spent waiting for a core above which the CPU counts as saturated. */
 	public static final double SATURATED_RUN_QUEUE_SHARE = 0.2;
@@ -372,7 +378,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			desired = (int) Math.min(knee, Math.max(n, (long) sample.activeThreads() + sample.queueSize()));
 		}
 		else {
-			long busyNeed = (long) Math.ceil(HEADROOM * sample.busyThreads()) + 1;
+			long busyNeed = spareSize(sample.busyThreads());
 			desired = (int) Math.min(Math.min(knee, n), Math.max(sample.minWorkers(), busyNeed));
 		}
 		desired = Decisions.clamp(desired, sample);
@@ -761,6 +767,11 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			sum += this.baseline[i];
 		}
 		return sum / ticks;
+	}
+
+	/** The threads kept when no work waits: {@code max(1, ⌈busy + }{@value #SPARE_DEVIATIONS}{@code  · √busy⌉)}. */
+	static long spareSize(double busyThreads) {
+		return Math.max(1, (long) Math.ceil(busyThreads + SPARE_DEVIATIONS * Math.sqrt(busyThreads)));
 	}
 
 	/** Counts the ticks in a row on which the queue grew by at least the pool's size. */

@@ -176,8 +176,30 @@ class AdaptivePolicyTests {
 		ScalingDecision decision = this.policy.decide(sample(40).blockingRatio(0.95).activeThreads(8).busyThreads(8)
 			.queueWaitRatio(0.0).build());
 		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_DOWN);
-		// busy 8 → need ⌈1.25 · 8⌉ + 1 = 11; half of the excess of 29 is 15
-		assertThat(decision.threadsAfter()).isEqualTo(25);
+		// busy 8 → need ⌈8 + 2.5 · √8⌉ = 16; half of the excess of 24 is 12
+		assertThat(decision.threadsAfter()).isEqualTo(28);
+	}
+
+	@Test
+	void aSmallPoolKeepsRoomForTheBurstsOfItsArrivals() {
+		// 4.3 threads busy on average: Poisson arrivals often find 7 or 8 busy at once, and a pool of
+		// ⌈1.25 · 4.3⌉ + 1 = 7 would make one task in five wait; ⌈4.3 + 2.5 · √4.3⌉ = 10 makes about 1 % wait
+		ScalingDecision shrunk = this.policy.decide(sample(20).blockingRatio(0.89).activeThreads(4).busyThreads(4.3)
+			.queueWaitRatio(0.0).build());
+		assertThat(shrunk.action()).isEqualTo(ScalingAction.SCALE_DOWN);
+		assertThat(shrunk.threadsAfter()).isEqualTo(15);
+		ScalingDecision held = new AdaptivePolicy(this.config).decide(sample(10).blockingRatio(0.89)
+			.activeThreads(4).busyThreads(4.3).queueWaitRatio(0.0).build());
+		assertThat(held.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(held.threadsAfter()).isEqualTo(10);
+	}
+
+	@Test
+	void theSpareThreadsGrowWithTheSquareRootOfTheBusyOnes() {
+		assertThat(AdaptivePolicy.spareSize(0)).isEqualTo(1);
+		assertThat(AdaptivePolicy.spareSize(1)).isEqualTo(4);
+		assertThat(AdaptivePolicy.spareSize(16)).isEqualTo(26);
+		assertThat(AdaptivePolicy.spareSize(100)).isEqualTo(125);
 	}
 
 	@Test
