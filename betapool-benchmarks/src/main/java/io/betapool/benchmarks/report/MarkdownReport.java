@@ -128,6 +128,11 @@ final class MarkdownReport {
 		md.append("- **Rounds.** A contender measured in several rounds (see *The run*) shows its median round — "
 				+ "by throughput in the closed loop, by p99 in the open loop — and every round's figure is listed "
 				+ "under the table.\n");
+		md.append("- **Throughput** (tasks/s): closed loop, the tasks completed during the measurement per second. "
+				+ "Open loop, the tasks due to arrive during the measurement that completed by the end of the drain, "
+				+ "per second of the measurement: a pool that keeps up matches the offered rate; one that fell behind "
+				+ "during the warm-up is still working through older tasks, and can show nearly 0 with most of the "
+				+ "measured tasks *unfinished*.\n");
 		md.append("- **Latency** is from submission to completion, queue wait included (HdrHistogram, 3 significant "
 				+ "digits). In the open loop it runs from each task's scheduled arrival; tasks still unfinished when a "
 				+ "cell ends count with their age then (a lower bound), and are listed as *unfinished*.\n");
