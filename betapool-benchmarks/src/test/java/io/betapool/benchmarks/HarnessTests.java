@@ -33,11 +33,20 @@ class HarnessTests {
 		List<String> rows = Files.readAllLines(out.resolve("benchmarks/results.csv"));
 		assertThat(rows.stream().skip(1).map((row) -> row.split(",")[4]).distinct())
 			.contains("static-1", "static-2", "static-256", "spring-default", "betapool-seed", "betapool-adaptive");
-		assertThat(rows.stream().skip(1).map((row) -> row.split(","))
+		// the second round repeats betapool and the best static pool; which size is best in cells this
+		// short (2 or the naive 256, equal on CPU-bound work) is up to the machine
+		List<String> secondRound = rows.stream().skip(1).map((row) -> row.split(","))
 			.filter((fields) -> fields[7].equals("2"))
 			.map((fields) -> fields[1] + "/" + fields[4])
-			.distinct()).containsExactlyInAnyOrder("closed/static-2-repeat", "closed/betapool-adaptive",
-					"open-50/static-2", "open-50/betapool-adaptive");
+			.distinct()
+			.toList();
+		String best = secondRound.stream().filter((cell) -> cell.startsWith("closed/static-"))
+			.map((cell) -> cell.substring("closed/".length(), cell.length() - "-repeat".length()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(best).isIn("static-1", "static-2", "static-256");
+		assertThat(secondRound).containsExactlyInAnyOrder("closed/" + best + "-repeat", "closed/betapool-adaptive",
+				"open-50/" + best, "open-50/betapool-adaptive");
 		assertThat(out.resolve("benchmarks/cpu-heavy-sweep.svg")).exists();
 		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("cpu-heavy");
 	}
