@@ -769,7 +769,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		return sum / ticks;
 	}
 
-	/** The threads kept when no work waits: {@code max(1, ⌈busy + }{@value #SPARE_DEVIATIONS}{@code  · √busy⌉)}. */
+	/** The threads kept when no work waits: {@code max(1, ⌈busy + }{@value #SPARE_DEVIATIONS}{@code · √busy⌉)}. */
 	static long spareSize(double busyThreads) {
 		return Math.max(1, (long) Math.ceil(busyThreads + SPARE_DEVIATIONS * Math.sqrt(busyThreads)));
 	}
