@@ -48,15 +48,18 @@ public final class Harness {
 	}
 
 	public static void main(String[] args) throws IOException, InterruptedException {
+		if (RunOptions.wantsHelp(args)) {
+			System.out.print(RunOptions.USAGE);
+			System.exit(0);
+			return;
+		}
 		RunOptions options;
 		try {
 			options = RunOptions.parse(args);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
-			System.err.println("usage: java -jar " + Commands.JAR + " [--quick] [--out DIR] [--workloads a,b] "
-					+ "[--sizes 1,2,4] [--loads 0.5,0.7] [--warmup 5s] [--static-warmup 2s] [--measure 10s] "
-					+ "[--phase 8s] [--drain 1s] [--pause 250ms] [--no-refine] [--rounds 3] [--seed 42]");
+			System.err.print(RunOptions.USAGE);
 			System.exit(2);
 			return;
 		}

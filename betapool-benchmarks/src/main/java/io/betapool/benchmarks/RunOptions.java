@@ -6,22 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.betapool.benchmarks.harness.Durations;
+import io.betapool.benchmarks.report.Commands;
+import io.betapool.benchmarks.workload.Workloads;
 
 /**
- * The harness's command line.
- * <pre>
- *   --out DIR              where to write benchmarks.md and benchmarks/ (default: docs; with --quick: target/benchmarks-quick)
- *   --quick                the smoke run: short cells, a coarse sweep, one open-loop load, no refinement
- *   --workloads a,b        only these workloads (ids as in the report)
- *   --sizes 1,2,4          the static sizes of the sweep (256 is always added)
- *   --loads 0.5,0.7,0.9    the open-loop loads as fractions of capacity (empty: none)
- *   --warmup 5s  --static-warmup 2s  --measure 10s  --phase 8s  --drain 1s  --pause 250ms
- *   --no-refine            do not refine the knee between powers of two
- *   --rounds 3             rounds of betapool ADAPTIVE and of the best static pool per load mode (--quick: 1)
- *   --seed 42              seed of the arrival schedules
- * </pre>
+ * The harness's command line; {@link #USAGE} lists the options.
  *
  * @param out the output directory
  * @param quick whether this is the smoke run
@@ -36,6 +28,29 @@ import io.betapool.benchmarks.harness.Durations;
  */
 public record RunOptions(Path out, boolean quick, List<String> workloads, List<Integer> sizes, List<Double> loads,
 		boolean refine, int rounds, Durations durations, long seed) {
+
+	/** What {@code --help} prints, and what follows an argument the harness cannot understand. */
+	public static final String USAGE = """
+			usage: java -jar %s [options]
+			  --out DIR              where to write benchmarks.md and benchmarks/
+			                         (default: docs; with --quick: target/benchmarks-quick)
+			  --quick                the smoke run: short cells, a coarse sweep, one open-loop load, no refinement
+			  --workloads a,b        only these workloads (default: all):
+			                         %s
+			  --sizes 1,2,4          the static sizes of the sweep (256 is always added; default 1,2,4,…,256)
+			  --loads 0.5,0.7,0.9    the open-loop loads as fractions of capacity (empty: closed loop only)
+			  --warmup 5s            time before measuring, for executors that size themselves
+			  --static-warmup 2s     time before measuring, for fixed-size pools
+			  --measure 10s          measured time of a steady workload
+			  --phase 8s             measured time of each phase of the phase-shifting stream
+			  --drain 1s             how long an open loop waits after its last arrival for measured tasks
+			  --pause 250ms          quiet time between cells
+			  --no-refine            do not refine the knee between powers of two
+			  --rounds 3             rounds of betapool ADAPTIVE and of the best static pool per load mode
+			                         (--quick: 1); the comparisons use each one's median round
+			  --seed 42              seed of the arrival schedules
+			  --help                 print this and exit
+			""".formatted(Commands.JAR, String.join(", ", Workloads.ids()));
 
 	/** The sweep of the full run: 1, 2, 4, …, 256. */
 	public static final List<Integer> FULL_SIZES = List.of(1, 2, 4, 8, 16, 32, 64, 128, 256);
@@ -84,7 +99,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 				}
 				case "--no-refine" -> refine = false;
 				case "--out" -> out = Path.of(value(args, ++i, arg));
-				case "--workloads" -> workloads = split(value(args, ++i, arg));
+				case "--workloads" -> workloads = split(value(args, ++i, arg)).stream().distinct().toList();
 				case "--sizes" -> sizes = split(value(args, ++i, arg)).stream().map((s) -> positive(arg, s)).toList();
 				case "--loads" -> loads = split(value(args, ++i, arg)).stream().map((s) -> load(arg, s)).toList();
 				case "--warmup" -> d = new Durations(duration(args, ++i, arg), d.staticWarmup(), d.measure(), d.phase(),
@@ -100,11 +115,21 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 				case "--pause" -> d = new Durations(d.warmup(), d.staticWarmup(), d.measure(), d.phase(), d.drain(),
 						duration(args, ++i, arg));
 				case "--rounds" -> rounds = positive(arg, value(args, ++i, arg));
-				case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
+				case "--seed" -> seed = number(arg, value(args, ++i, arg), Long::parseLong);
 				default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
 			}
 		}
+		List<String> unknown = workloads.stream().filter((id) -> !Workloads.ids().contains(id)).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("--workloads: unknown " + String.join(", ", unknown) + "; known: "
+					+ String.join(", ", Workloads.ids()));
+		}
 		return new RunOptions(out, quick, workloads, sizes, loads, refine, rounds, d, seed);
+	}
+
+	/** Whether {@code args} ask for the usage rather than a run. */
+	public static boolean wantsHelp(String... args) {
+		return List.of(args).contains("--help") || List.of(args).contains("-h");
 	}
 
 	/** A duration such as {@code 5s}, {@code 250ms} or {@code 1.5s}. */
@@ -139,6 +164,15 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 		return args[index];
 	}
 
+	private static <T> T number(String option, String text, Function<String, T> parser) {
+		try {
+			return parser.apply(text.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(option + " takes numbers, but got '" + text + "'", ex);
+		}
+	}
+
 	private static List<String> split(String text) {
 		List<String> parts = new ArrayList<>();
 		for (String part : text.split(",")) {
@@ -150,7 +184,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 	}
 
 	private static int positive(String option, String text) {
-		int value = Integer.parseInt(text);
+		int value = number(option, text, Integer::parseInt);
 		if (value < 1) {
 			throw new IllegalArgumentException(option + " values must be >= 1, but got " + value);
 		}
@@ -158,7 +192,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 	}
 
 	private static double load(String option, String text) {
-		double value = Double.parseDouble(text);
+		double value = number(option, text, Double::parseDouble);
 		if (!(value > 0 && value <= 1)) {
 			throw new IllegalArgumentException(option + " values must be in (0, 1], but got " + value);
 		}

@@ -71,4 +71,36 @@ class RunOptionsTests {
 			.withMessageContaining("--rounds");
 	}
 
+	@Test
+	void unknownWorkloadsAreNamedWithTheKnownOnes() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--workloads", "io-heavy,disk"))
+			.withMessage("--workloads: unknown disk; known: io-heavy, cpu-heavy, mixed, rag, contended, variable, "
+					+ "phase-shift");
+	}
+
+	@Test
+	void aWorkloadNamedTwiceRunsOnce() {
+		assertThat(RunOptions.parse("--workloads", "rag,rag").workloads()).containsExactly("rag");
+	}
+
+	@Test
+	void helpIsAskedForWithEitherSpelling() {
+		assertThat(RunOptions.wantsHelp("--quick", "--help")).isTrue();
+		assertThat(RunOptions.wantsHelp("-h")).isTrue();
+		assertThat(RunOptions.wantsHelp("--quick")).isFalse();
+		assertThat(RunOptions.USAGE).contains("--static-warmup", "--rounds", "phase-shift");
+	}
+
+	@Test
+	void numbersThatAreNotNumbersAreNamed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--seed", "forty-two"))
+			.withMessage("--seed takes numbers, but got 'forty-two'");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--sizes", "2,four"))
+			.withMessage("--sizes takes numbers, but got 'four'");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--loads", "half"))
+			.withMessage("--loads takes numbers, but got 'half'");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--rounds", "3x"))
+			.withMessage("--rounds takes numbers, but got '3x'");
+	}
+
 }

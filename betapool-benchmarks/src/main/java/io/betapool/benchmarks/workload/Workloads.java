@@ -42,6 +42,11 @@ public final class Workloads {
 				contended(calibration), variable(calibration), phaseShift(calibration));
 	}
 
+	/** The ids of {@link #standard}, in its order. */
+	public static List<String> ids() {
+		return standard(new Calibration(1)).stream().map(WorkloadSpec::id).toList();
+	}
+
 	static WorkloadSpec ioHeavy(Calibration calibration) {
 		return steady("io-heavy", "I/O-heavy", waitThenCompute("I/O", 20, 0.5, calibration));
 	}
