@@ -64,6 +64,13 @@ public final class Fixtures {
 				List.of(), 100, 110, 90, 0, decisions(contender), timeline(meanThreads, 0, 15));
 	}
 
+	/** {@code cell} with the process's CPU use set to {@code cpuPercent}. */
+	public static CellResult withCpu(CellResult cell, double cpuPercent) {
+		return new CellResult(cell.workload(), cell.mode(), cell.contender(), cell.round(), cell.offeredRates(),
+				cell.overall(), cell.phases(), cell.rssBaselineMb(), cell.rssPeakMb(), cpuPercent, cell.failures(),
+				cell.decisions(), cell.timeline());
+	}
+
 	/** A cell of the shifting workload: three phases of 8 s after 5 s of warm-up, with the given figures and threads per phase. */
 	public static CellResult shiftingCell(LoadMode mode, Contender contender, double[] throughput, double[] p99Ms,
 			int[] threadsPerPhase) {

@@ -3,14 +3,17 @@ package io.betapool.benchmarks.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.betapool.ControllerConfig;
 import io.betapool.ScalingAction;
 import io.betapool.benchmarks.result.CellResult;
 import io.betapool.benchmarks.result.DecisionSummary;
 import io.betapool.benchmarks.result.Figures;
+import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.Sample;
+import io.betapool.control.AdaptivePolicy;
 import org.jspecify.annotations.Nullable;
 
 import static io.betapool.benchmarks.analysis.Format.ms;
@@ -28,6 +31,9 @@ import static io.betapool.benchmarks.analysis.Format.threads;
  * latest decisions of each kind.
  */
 final class Limits {
+
+	/** Share of the CPU below which a closed loop's best static pool was not limited by the cores. */
+	static final double CORES_NOT_THE_LIMIT = 0.75;
 
 	private Limits() {
 	}
@@ -66,8 +72,35 @@ final class Limits {
 					+ ") against " + threads(allowed) + " allowed; static " + knee + " already completed "
 					+ kneeThroughput + " tasks/s" + controllerSays(adaptive.decisions(), ScalingAction.SCALE_UP,
 							ScalingAction.HOLD));
+			String why = whyMoreThreads(view, adaptive);
+			if (!why.isEmpty()) {
+				parts.add(why);
+			}
 		}
 		return String.join(". ", parts) + ".";
+	}
+
+	/**
+	 * What held betapool above the knee, as far as the figures tell: a closed-loop best static pool that
+	 * left a share of the CPU idle (below {@value #CORES_NOT_THE_LIMIT}) shows that something other than
+	 * the cores limits the work; an open loop gives no probe a throughput to judge.
+	 */
+	static String whyMoreThreads(WorkloadView view, CellResult adaptive) {
+		List<String> why = new ArrayList<>();
+		Optional<CellResult> closedBest = view.bestStatic(LoadMode.closed());
+		boolean elsewhere = closedBest.isPresent() && closedBest.get().cpuPercent() < CORES_NOT_THE_LIMIT * 100;
+		if (elsewhere) {
+			why.add("In the closed loop the best static pool kept only " + percentOf(closedBest.get().cpuPercent())
+					+ " of the CPU busy: something other than the cores, such as a lock, limits this work, and β "
+					+ "counts the waiting for it as blocking, so the knee β gives lies above the measured one");
+		}
+		if (!adaptive.mode().isClosed()) {
+			why.add((why.isEmpty() ? "Under" : "under") + " open-loop arrivals throughput follows the arrivals, so no "
+					+ "probe can show that fewer threads do as well, and with no work waiting the pool keeps "
+					+ "⌈busy + " + AdaptivePolicy.SPARE_DEVIATIONS + " · √busy⌉ threads for bursts of arrivals"
+					+ (elsewhere ? ", counting the threads that wait for that limit as busy" : ""));
+		}
+		return String.join("; ", why);
 	}
 
 	static String phaseShift(WorkloadView view, CellResult adaptive, CellResult best, double throughputRatio,

@@ -46,7 +46,55 @@ class GoalsTests {
 		GoalResult result = Goals.steady(steadyView(3960, 60, 200), CLOSED);
 		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
 		assertThat(result.needed()).contains("≤ 120 threads");
-		assertThat(result.limits()).contains("Threads: 200 on average").contains("static 96 already completed 3,890");
+		assertThat(result.limits()).contains("Threads: 200 on average")
+			.contains("static 96 already completed 3,890")
+			.doesNotContain("such as a lock")
+			.doesNotContain("open-loop arrivals");
+	}
+
+	@Test
+	void aPoolAboveTheKneeOfLockBoundWorkUnderOpenLoopArrivalsSaysWhatHeldIt() {
+		LoadMode open = LoadMode.open(0.7);
+		List<CellResult> cells = new ArrayList<>();
+		double[][] sweep = { { 4, 800 }, { 8, 1600 }, { 10, 1850 }, { 12, 1880 }, { 256, 1800 } };
+		for (double[] point : sweep) {
+			cells.add(Fixtures.withCpu(
+					Fixtures.cell("contended", CLOSED, Contender.fixed((int) point[0]), point[1], 110, point[0]), 51));
+		}
+		cells.add(Fixtures.cell("contended", open, Contender.fixed(12), 1320, 9.3, 12));
+		cells.add(Fixtures.cell("contended", open, ADAPTIVE, 1320, 9.3, 15));
+		WorkloadView view = new WorkloadView(new WorkloadResults(Fixtures.steady("contended", 0.5, 4), cells),
+				Fixtures.CORES);
+
+		GoalResult result = Goals.steady(view, open);
+
+		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(result.limits()).contains("Threads: 15 on average")
+			.contains("the best static pool kept only 51 % of the CPU busy")
+			.contains("under open-loop arrivals throughput follows the arrivals")
+			.contains("⌈busy + 2.5 · √busy⌉ threads")
+			.endsWith("counting the threads that wait for that limit as busy.");
+	}
+
+	@Test
+	void aPoolAboveTheKneeUnderOpenLoopArrivalsNamesTheSpareThreads() {
+		LoadMode open = LoadMode.open(0.9);
+		List<CellResult> cells = new ArrayList<>();
+		double[][] sweep = { { 4, 800 }, { 8, 1600 }, { 10, 1850 }, { 12, 1880 }, { 256, 1800 } };
+		for (double[] point : sweep) {
+			cells.add(Fixtures.cell("mixed", CLOSED, Contender.fixed((int) point[0]), point[1], 110, point[0]));
+		}
+		cells.add(Fixtures.cell("mixed", open, Contender.fixed(12), 1700, 20, 12));
+		cells.add(Fixtures.cell("mixed", open, ADAPTIVE, 1700, 20, 16));
+		WorkloadView view = new WorkloadView(new WorkloadResults(Fixtures.steady("mixed", 2, 8), cells),
+				Fixtures.CORES);
+
+		GoalResult result = Goals.steady(view, open);
+
+		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(result.limits()).doesNotContain("such as a lock")
+			.contains(". Under open-loop arrivals throughput follows the arrivals")
+			.endsWith("threads for bursts of arrivals.");
 	}
 
 	@Test
