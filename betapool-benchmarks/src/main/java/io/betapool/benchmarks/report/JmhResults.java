@@ -53,7 +53,7 @@ public final class JmhResults {
 		for (JsonNode run : root) {
 			JsonNode params = run.path("params");
 			JsonNode metric = run.path("primaryMetric");
-			String executor = params.path("executor").asString(null);
+			String executor = params.path("type").asString(null);
 			String task = params.path("task").asString(null);
 			String threads = params.path("threads").asString(null);
 			if (executor == null || task == null || threads == null || metric.isMissingNode()) {

@@ -19,13 +19,13 @@ class JmhResultsTests {
 	private static final String RESULTS = """
 			[
 			  {"benchmark": "io.betapool.benchmarks.jmh.ExecutorOverheadBenchmark.batch", "mode": "thrpt", "threads": 1,
-			   "params": {"executor": "threadPoolExecutor", "task": "noop", "threads": "2"},
+			   "params": {"type": "threadPoolExecutor", "task": "noop", "threads": "2"},
 			   "primaryMetric": {"score": 2000000.0, "scoreError": 10000.0, "scoreUnit": "ops/s"}},
 			  {"benchmark": "io.betapool.benchmarks.jmh.ExecutorOverheadBenchmark.batch", "mode": "thrpt", "threads": 1,
-			   "params": {"executor": "betapool", "task": "noop", "threads": "2"},
+			   "params": {"type": "betapool", "task": "noop", "threads": "2"},
 			   "primaryMetric": {"score": 1800000.0, "scoreError": "NaN", "scoreUnit": "ops/s"}},
 			  {"benchmark": "io.betapool.benchmarks.jmh.ExecutorOverheadBenchmark.batch", "mode": "thrpt", "threads": 1,
-			   "params": {"executor": "betapool", "task": "noop", "threads": "1"},
+			   "params": {"type": "betapool", "task": "noop", "threads": "1"},
 			   "primaryMetric": {"score": 900000.0, "scoreError": 1.0, "scoreUnit": "ops/s"}},
 			  {"benchmark": "something.Else", "primaryMetric": {"score": 1.0}}
 			]

@@ -77,9 +77,9 @@ class ReportWriterTests {
 	void jmhResultsNextToTheReportAreIncluded(@TempDir Path out) throws IOException {
 		Files.createDirectories(out.resolve("benchmarks"));
 		Files.writeString(out.resolve(ReportWriter.JMH_RESULTS), """
-				[{"params": {"executor": "threadPoolExecutor", "task": "noop", "threads": "1"},
+				[{"params": {"type": "threadPoolExecutor", "task": "noop", "threads": "1"},
 				  "primaryMetric": {"score": 4000000.0, "scoreError": 1000.0}},
-				 {"params": {"executor": "betapool", "task": "noop", "threads": "1"},
+				 {"params": {"type": "betapool", "task": "noop", "threads": "1"},
 				  "primaryMetric": {"score": 3800000.0, "scoreError": 1000.0}}]
 				""");
 		String report = Files.readString(ReportWriter.write(out, results(false)));
