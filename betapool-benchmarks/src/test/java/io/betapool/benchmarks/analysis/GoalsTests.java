@@ -55,18 +55,7 @@ class GoalsTests {
 	@Test
 	void aPoolAboveTheKneeOfLockBoundWorkUnderOpenLoopArrivalsSaysWhatHeldIt() {
 		LoadMode open = LoadMode.open(0.7);
-		List<CellResult> cells = new ArrayList<>();
-		double[][] sweep = { { 4, 800 }, { 8, 1600 }, { 10, 1850 }, { 12, 1880 }, { 256, 1800 } };
-		for (double[] point : sweep) {
-			cells.add(Fixtures.withCpu(
-					Fixtures.cell("contended", CLOSED, Contender.fixed((int) point[0]), point[1], 110, point[0]), 51));
-		}
-		cells.add(Fixtures.cell("contended", open, Contender.fixed(12), 1320, 9.3, 12));
-		cells.add(Fixtures.cell("contended", open, ADAPTIVE, 1320, 9.3, 15));
-		WorkloadView view = new WorkloadView(new WorkloadResults(Fixtures.steady("contended", 0.5, 4), cells),
-				Fixtures.CORES);
-
-		GoalResult result = Goals.steady(view, open);
+		GoalResult result = Goals.steady(openLoopView(open, 51, 15), open);
 
 		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
 		assertThat(result.limits()).contains("Threads: 15 on average")
@@ -79,17 +68,7 @@ class GoalsTests {
 	@Test
 	void aPoolAboveTheKneeUnderOpenLoopArrivalsNamesTheSpareThreads() {
 		LoadMode open = LoadMode.open(0.9);
-		List<CellResult> cells = new ArrayList<>();
-		double[][] sweep = { { 4, 800 }, { 8, 1600 }, { 10, 1850 }, { 12, 1880 }, { 256, 1800 } };
-		for (double[] point : sweep) {
-			cells.add(Fixtures.cell("mixed", CLOSED, Contender.fixed((int) point[0]), point[1], 110, point[0]));
-		}
-		cells.add(Fixtures.cell("mixed", open, Contender.fixed(12), 1700, 20, 12));
-		cells.add(Fixtures.cell("mixed", open, ADAPTIVE, 1700, 20, 16));
-		WorkloadView view = new WorkloadView(new WorkloadResults(Fixtures.steady("mixed", 2, 8), cells),
-				Fixtures.CORES);
-
-		GoalResult result = Goals.steady(view, open);
+		GoalResult result = Goals.steady(openLoopView(open, 99, 16), open);
 
 		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
 		assertThat(result.limits()).doesNotContain("such as a lock")
@@ -208,6 +187,23 @@ class GoalsTests {
 		}
 		cells.add(Fixtures.cell("io-heavy", CLOSED, ADAPTIVE, adaptiveThroughput, adaptiveP99, adaptiveThreads));
 		return new WorkloadView(new WorkloadResults(spec, cells), Fixtures.CORES);
+	}
+
+	/**
+	 * A workload whose closed-loop sweep peaks at 12 threads (knee 10) with the process at
+	 * {@code cpuPercent}, and one open-loop cell each of static 12 and of betapool at {@code adaptiveThreads}.
+	 */
+	private static WorkloadView openLoopView(LoadMode open, double cpuPercent, double adaptiveThreads) {
+		List<CellResult> cells = new ArrayList<>();
+		double[][] sweep = { { 4, 800 }, { 8, 1600 }, { 10, 1850 }, { 12, 1880 }, { 256, 1800 } };
+		for (double[] point : sweep) {
+			cells.add(Fixtures.withCpu(
+					Fixtures.cell("contended", CLOSED, Contender.fixed((int) point[0]), point[1], 110, point[0]),
+					cpuPercent));
+		}
+		cells.add(Fixtures.cell("contended", open, Contender.fixed(12), 1320, 9.3, 12));
+		cells.add(Fixtures.cell("contended", open, ADAPTIVE, 1320, 9.3, adaptiveThreads));
+		return new WorkloadView(new WorkloadResults(Fixtures.steady("contended", 0.5, 4), cells), Fixtures.CORES);
 	}
 
 	private static WorkloadView shiftingView(int[] adaptiveThreads, double[] adaptiveThroughput, double[] adaptiveP99) {
