@@ -69,7 +69,13 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 
 	public RunOptions {
 		Objects.requireNonNull(out, "out");
-		workloads = List.copyOf(workloads);
+		workloads = workloads.stream().distinct().toList();
+		List<String> known = Workloads.ids();
+		List<String> unknown = workloads.stream().filter((id) -> !known.contains(id)).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException(
+					"--workloads: unknown " + String.join(", ", unknown) + "; known: " + String.join(", ", known));
+		}
 		sizes = List.copyOf(sizes);
 		loads = List.copyOf(loads);
 		Objects.requireNonNull(durations, "durations");
@@ -99,7 +105,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 				}
 				case "--no-refine" -> refine = false;
 				case "--out" -> out = Path.of(value(args, ++i, arg));
-				case "--workloads" -> workloads = split(value(args, ++i, arg)).stream().distinct().toList();
+				case "--workloads" -> workloads = split(value(args, ++i, arg));
 				case "--sizes" -> sizes = split(value(args, ++i, arg)).stream().map((s) -> positive(arg, s)).toList();
 				case "--loads" -> loads = split(value(args, ++i, arg)).stream().map((s) -> load(arg, s)).toList();
 				case "--warmup" -> d = new Durations(duration(args, ++i, arg), d.staticWarmup(), d.measure(), d.phase(),
@@ -119,17 +125,13 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 				default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
 			}
 		}
-		List<String> unknown = workloads.stream().filter((id) -> !Workloads.ids().contains(id)).toList();
-		if (!unknown.isEmpty()) {
-			throw new IllegalArgumentException("--workloads: unknown " + String.join(", ", unknown) + "; known: "
-					+ String.join(", ", Workloads.ids()));
-		}
 		return new RunOptions(out, quick, workloads, sizes, loads, refine, rounds, d, seed);
 	}
 
 	/** Whether {@code args} ask for the usage rather than a run. */
 	public static boolean wantsHelp(String... args) {
-		return List.of(args).contains("--help") || List.of(args).contains("-h");
+		List<String> given = List.of(args);
+		return given.contains("--help") || given.contains("-h");
 	}
 
 	/** A duration such as {@code 5s}, {@code 250ms} or {@code 1.5s}. */
