@@ -17,8 +17,9 @@ import java.util.Objects;
  * <tr><td>{@code scaleDownStep}</td><td>1</td><td>threads retired per step</td><td>smallest shrink worth a resize</td></tr>
  * <tr><td>{@code cpuUpperThreshold}</td><td>85 %</td><td>no growth, shrink above it</td><td>saturation veto above it</td></tr>
  * <tr><td>{@code cpuLowerThreshold}</td><td>50 %</td><td>—</td><td>below it the CPU is never called saturated</td></tr>
- * <tr><td>{@code stabilizationWindow}</td><td>2 s</td><td>no change this soon after a change</td><td>no reversal this soon after a change</td></tr>
- * <tr><td>{@code warmupTaskCount}</td><td>10</td><td>no decision before this many tasks</td><td>same, unless one task has completed and every thread was busy through a tick while tasks queued</td></tr>
+ * <tr><td>{@code stabilizationWindow}</td><td>2 s</td><td>no change this soon after a change</td><td>—</td></tr>
+ * <tr><td>{@code warmupTaskCount}</td><td>10</td><td>no decision before this many tasks</td><td>— (β is read from running workers)</td></tr>
+ * <tr><td>{@code keepAlive}</td><td>60 s</td><td>—</td><td>spare threads stay idle this long before they retire</td></tr>
  * <tr><td>{@code decisionHistorySize}</td><td>1000</td><td colspan="2">decisions kept in the history ring</td></tr>
  * </table>
  */
@@ -57,6 +58,13 @@ public final class ControllerConfig {
 	/** Default number of decisions kept: 1000. */
 	public static final int DEFAULT_DECISION_HISTORY_SIZE = 1000;
 
+	/**
+	 * How long threads above the size the pool needs stay idle before they retire (adaptive policy):
+	 * {@link java.util.concurrent.ThreadPoolExecutor}'s default keep-alive. A parked thread costs about
+	 * 45 kB and no CPU; a burst that finds its threads gone waits for the pool to regrow.
+	 */
+	public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
+
 	/** The longest interval or window accepted: one day, far beyond any useful setting and safe to count in nanoseconds. */
 	public static final Duration MAX_DURATION = Duration.ofDays(1);
 
@@ -84,6 +92,8 @@ public final class ControllerConfig {
 
 	private final int decisionHistorySize;
 
+	private final Duration keepAlive;
+
 	private ControllerConfig(Builder builder) {
 		this.monitorInterval = positive("monitorInterval", builder.monitorInterval);
 		this.betaHighThreshold = unitInterval("betaHighThreshold", builder.betaHighThreshold);
@@ -107,6 +117,7 @@ public final class ControllerConfig {
 		this.warmupTaskCount = builder.warmupTaskCount;
 		this.policy = Objects.requireNonNull(builder.policy, "policy");
 		this.decisionHistorySize = atLeastOne("decisionHistorySize", builder.decisionHistorySize);
+		this.keepAlive = notNegative("keepAlive", builder.keepAlive);
 	}
 
 	/**
@@ -137,7 +148,8 @@ public final class ControllerConfig {
 			.stabilizationWindow(this.stabilizationWindow)
 			.warmupTaskCount(this.warmupTaskCount)
 			.policy(this.policy)
-			.decisionHistorySize(this.decisionHistorySize);
+			.decisionHistorySize(this.decisionHistorySize)
+			.keepAlive(this.keepAlive);
 	}
 
 	/**
@@ -195,6 +207,10 @@ public final class ControllerConfig {
 	}
 
 	/** How many of the latest decisions the pool keeps. */
+	public Duration keepAlive() {
+		return this.keepAlive;
+	}
+
 	public int decisionHistorySize() {
 		return this.decisionHistorySize;
 	}
@@ -215,14 +231,14 @@ public final class ControllerConfig {
 				&& Double.compare(this.cpuLowerThreshold, that.cpuLowerThreshold) == 0
 				&& this.stabilizationWindow.equals(that.stabilizationWindow)
 				&& this.warmupTaskCount == that.warmupTaskCount && this.policy == that.policy
-				&& this.decisionHistorySize == that.decisionHistorySize;
+				&& this.decisionHistorySize == that.decisionHistorySize && this.keepAlive.equals(that.keepAlive);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.monitorInterval, this.betaHighThreshold, this.betaLowThreshold, this.scaleUpStep,
 				this.scaleDownStep, this.cpuUpperThreshold, this.cpuLowerThreshold, this.stabilizationWindow,
-				this.warmupTaskCount, this.policy, this.decisionHistorySize);
+				this.warmupTaskCount, this.policy, this.decisionHistorySize, this.keepAlive);
 	}
 
 	@Override
@@ -232,7 +248,7 @@ public final class ControllerConfig {
 				+ ", scaleUpStep=" + this.scaleUpStep + ", scaleDownStep=" + this.scaleDownStep
 				+ ", cpuUpperThreshold=" + this.cpuUpperThreshold + ", cpuLowerThreshold=" + this.cpuLowerThreshold
 				+ ", stabilizationWindow=" + this.stabilizationWindow + ", warmupTaskCount=" + this.warmupTaskCount
-				+ ", decisionHistorySize=" + this.decisionHistorySize + "]";
+				+ ", keepAlive=" + this.keepAlive + ", decisionHistorySize=" + this.decisionHistorySize + "]";
 	}
 
 	private static Duration positive(String name, Duration value) {
@@ -306,6 +322,8 @@ public final class ControllerConfig {
 
 		private int decisionHistorySize = DEFAULT_DECISION_HISTORY_SIZE;
 
+		private Duration keepAlive = DEFAULT_KEEP_ALIVE;
+
 		private Builder() {
 		}
 
@@ -366,6 +384,12 @@ public final class ControllerConfig {
 		/** The control algorithm. */
 		public Builder policy(Policy policy) {
 			this.policy = Objects.requireNonNull(policy, "policy");
+			return this;
+		}
+
+		/** How long spare threads stay idle before they retire (adaptive policy); not negative, at most a day. */
+		public Builder keepAlive(Duration keepAlive) {
+			this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
 			return this;
 		}
 

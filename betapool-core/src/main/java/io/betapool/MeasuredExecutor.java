@@ -32,7 +32,7 @@ abstract class MeasuredExecutor implements ExecutorService, AutoCloseable {
 
 	@Override
 	public void execute(Runnable command) {
-		this.engine.execute(Objects.requireNonNull(command, "command"));
+		this.engine.executor().execute(Objects.requireNonNull(command, "command"));
 	}
 
 	@Override

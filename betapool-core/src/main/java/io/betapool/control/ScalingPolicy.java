@@ -34,6 +34,22 @@ public interface ScalingPolicy {
 	}
 
 	/**
+	 * The tick period the policy asks for while {@link #isSettling()}; the controller never ticks
+	 * slower than its monitor interval.
+	 */
+	default java.time.Duration fastTick() {
+		return java.time.Duration.ofMillis(100);
+	}
+
+	/**
+	 * Whether a submission that finds tasks queued should wake the controller for a tick now: the
+	 * policy would grow the pool on that news. The default never asks.
+	 */
+	default boolean wakesOnBacklog() {
+		return false;
+	}
+
+	/**
 	 * Whether a β measured over a short look between ticks shows work of a new kind, worth a tick now
 	 * rather than at the end of the interval. The controller looks only at small pools (see
 	 * {@code Controller}); the default never asks.

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A tick is stalled when the pool is not growing (it is at {@code maxWorkers}, or the policy keeps its
  * size, as during warm-up), every thread is running a task, tasks are queued, and no task completed
  * during the interval. After {@value #TICKS_TO_REPORT} stalled ticks in a
- * row, spanning at least one monitor interval (ticks come faster during a cold start), the detector
+ * row, spanning at least two monitor intervals (ticks come faster while a pool grows), the detector
  * reports it; it reports again only after a tick that is not stalled. It cannot tell a deadlock from
  * tasks that are merely slower than {@value #TICKS_TO_REPORT} intervals, so its report says "possible".
  */
@@ -32,7 +32,8 @@ public final class StallDetector {
 	private long stalledSinceNanos;
 
 	/**
-	 * @param interval the monitor interval: the shortest stall reported, from the first stalled tick
+	 * @param interval the monitor interval: the shortest stall reported is two of them, from the first
+	 *        stalled tick after the pool last grew or completed a task
 	 */
 	public StallDetector(Duration interval) {
 		this.intervalNanos = interval.toNanos();
@@ -56,7 +57,7 @@ public final class StallDetector {
 			this.stalledSinceNanos = sample.nanoTime();
 		}
 		if (this.reported || this.stalledTicks < TICKS_TO_REPORT
-				|| sample.nanoTime() - this.stalledSinceNanos < this.intervalNanos) {
+				|| sample.nanoTime() - this.stalledSinceNanos < 2 * this.intervalNanos) {
 			return null;
 		}
 		this.reported = true;

@@ -1,11 +1,7 @@
 package io.betapool.internal;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 import io.betapool.PoolMetrics;
 import io.betapool.ScalingAction;
@@ -13,47 +9,38 @@ import io.betapool.ScalingDecision;
 import io.betapool.control.ControlSample;
 import io.betapool.control.ScalingPolicy;
 import io.betapool.control.StallDetector;
-import io.betapool.measure.BlockingRatio;
-import io.betapool.measure.CpuProbe;
 import io.betapool.measure.RecentWindow;
-import io.betapool.measure.SchedStat;
 import io.betapool.measure.Ticker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The controller loop: once per interval it reads every worker's figures, builds a
- * {@link ControlSample}, asks the policy for a size, applies it through {@link PoolResizer}, records
- * the decision and publishes a metrics snapshot. Runs on its own daemon thread until the pool
- * terminates; an exception in a tick is logged and the next tick runs as usual.
+ * The tick loop: once per interval it has the {@link WorkerSampler} read the workers, the
+ * {@link SampleBuilder} make a {@link ControlSample}, the policy decide, the {@link PoolResizer} apply
+ * the size and the {@link DecisionRecorder} record it, then publishes a metrics snapshot. Runs on its
+ * own daemon thread until the pool terminates; an exception in a tick is logged and the next tick runs
+ * as usual.
  *
- * <p><b>A cold start</b> ticks faster: until the pool's first resize, while it may still grow and tasks queue, the loop
- * ticks every {@code min(interval, }{@value #FAST_TICK_MILLIS}{@code  ms)}, so that a pool started
- * at its minimum under load reaches its size in a fraction of an interval rather than building a
- * backlog for one. An idle pool ticks at the interval. A pool whose work has just changed kind ticks
- * fast too, for as long as its policy {@linkplain ScalingPolicy#isSettling() is settling}: the first tick
- * after a change measures a mix of old and new work, and the next one need not wait a whole interval.
+ * <p><b>Fast ticks.</b> While the policy {@linkplain ScalingPolicy#isSettling() is settling} — growing
+ * toward its target with work waiting, or following new work — and during a cold start (no resize yet,
+ * tasks queued), the loop ticks every {@code min(interval, policy.fastTick())}. <b>Wake-ups.</b> When the
+ * policy {@linkplain ScalingPolicy#wakesOnBacklog() asks for it}, the pool's first submission that
+ * finds tasks queued wakes the loop, which ticks at once — but never sooner than a fast tick after the
+ * last one, so that the tick has busy time to measure β by. A pool at rest therefore reacts to a burst
+ * within milliseconds, not at its next tick.
  *
  * <p><b>A small pool looks between ticks.</b> While it has at most {@value #LOOK_THREADS_PER_CORE}
- * threads per core, the loop reads its workers' scheduler statistics every {@value #FAST_TICK_MILLIS}
- * ms and ticks at once when the β of that look is new work to the policy
- * ({@link ScalingPolicy#isNewWork}): CPU-bound work keeps a pool at its cores, and I/O-bound work that
- * follows it would otherwise run on those few threads for up to a whole interval. A look counts only
- * when its workers completed at least {@value #LOOK_TASKS_PER_THREAD} tasks each, so that long tasks
- * whose β swings within them do not pass for new work; when no task completed since the last look,
- * nothing is read. Larger pools do not look, and the loop sleeps until their next tick: a look costs a
- * read per worker.
- *
- * <p>Per tick, per worker: one read of its scheduler statistics (Linux) or of its CPU time (JDK
- * fallback), and a copy of the task samples it completed since the last tick. Nothing here touches a
- * task's path.
+ * threads per core, the loop reads its workers' scheduler statistics every {@value #LOOK_MILLIS} ms
+ * and ticks at once when the β of that look is new work to the policy ({@link ScalingPolicy#isNewWork}).
+ * A look counts only when its workers completed at least {@value #LOOK_TASKS_PER_THREAD} tasks each,
+ * so that long tasks whose β swings within them do not pass for new work.
  */
 final class Controller implements Runnable {
 
 	/** How many tasks a tick the pool aims to time, for latency percentiles and queue wait. */
 	static final int SAMPLES_PER_TICK = 1024;
 
-	/** The tick period of a cold start and of a pool settling after a change of work, in milliseconds. */
-	static final long FAST_TICK_MILLIS = 100;
+	/** The period of the looks between ticks, in milliseconds. */
+	static final long LOOK_MILLIS = 100;
 
 	/** Pools of at most this many threads per core look at their β between ticks. */
 	static final int LOOK_THREADS_PER_CORE = 4;
@@ -61,42 +48,33 @@ final class Controller implements Runnable {
 	/** Tasks each worker must complete within a look for its β to count. */
 	static final int LOOK_TASKS_PER_THREAD = 2;
 
-	/** Less busy time than this in an interval is too little to judge β by. */
-	private static final long MIN_BUSY_NANOS = 1_000_000;
-
 	private final InstrumentedThreadPool pool;
 
-	private final WorkerRegistry registry;
+	private final WorkerSampler sampler;
+
+	private final SampleBuilder samples;
+
+	private final DecisionRecorder recorder;
+
+	private final PoolResizer resizer;
 
 	private final @Nullable ScalingPolicy policy;
 
-	private final DecisionLog decisions;
-
 	private final Ticker ticker;
 
-	private final Clock clock;
-
 	private final long intervalNanos;
+
+	private final long fastNanos;
 
 	private final int minWorkers;
 
 	private final int maxWorkers;
 
-	private final boolean logDecisions;
-
-	private final String poolName;
-
-	private final Supplier<CpuProbe> cpuProbeFactory;
+	private final int cores;
 
 	private final System.Logger logger;
 
-	private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
-
 	private final RecentWindow window = new RecentWindow();
-
-	private @Nullable CpuProbe cpuProbe;
-
-	private boolean cpuProbeFailed;
 
 	private final StallDetector stalls;
 
@@ -105,38 +83,35 @@ final class Controller implements Runnable {
 	/** When the workers' look baselines were last taken; 0 when they are stale. */
 	private long lastLookNanos;
 
-	private long completedTotal;
-
-	private long failedTotal;
-
-	private volatile Snapshot snapshot;
-
-	private final java.util.concurrent.atomic.AtomicLongArray decisionCounts = new java.util.concurrent.atomic.AtomicLongArray(
-			ScalingAction.values().length);
+	private volatile Snapshot snapshot = Snapshot.EMPTY;
 
 	private volatile boolean stopped;
+
+	private volatile boolean wakeRequested;
 
 	private volatile @Nullable Thread thread;
 
 	Controller(InstrumentedThreadPool pool, WorkerRegistry registry, @Nullable ScalingPolicy policy,
-			DecisionLog decisions, Ticker ticker, Clock clock, Duration interval, int minWorkers, int maxWorkers,
-			boolean logDecisions, System.Logger logger, Supplier<CpuProbe> cpuProbeFactory, String poolName) {
+			DecisionRecorder recorder, SampleBuilder samples, PoolResizer resizer, Ticker ticker, Duration interval,
+			int minWorkers, int maxWorkers, int cores, System.Logger logger) {
 		this.pool = pool;
-		this.registry = registry;
+		this.sampler = new WorkerSampler(registry);
+		this.samples = samples;
+		this.recorder = recorder;
+		this.resizer = resizer;
 		this.policy = policy;
-		this.decisions = decisions;
 		this.ticker = ticker;
-		this.clock = clock;
 		this.intervalNanos = interval.toNanos();
+		this.fastNanos = Math.min(this.intervalNanos,
+				((policy != null) ? policy.fastTick() : Duration.ofMillis(LOOK_MILLIS)).toNanos());
 		this.minWorkers = minWorkers;
 		this.maxWorkers = maxWorkers;
-		this.logDecisions = logDecisions;
+		this.cores = cores;
 		this.logger = logger;
-		this.cpuProbeFactory = cpuProbeFactory;
-		this.poolName = poolName;
 		this.lastTickNanos = ticker.read();
-		this.snapshot = Snapshot.EMPTY;
 		this.stalls = new StallDetector(interval);
+		pool.onBacklog(this::wake);
+		pool.wakeOnBacklog(policy != null && policy.wakesOnBacklog());
 	}
 
 	void start(String threadName) {
@@ -155,6 +130,15 @@ final class Controller implements Runnable {
 		}
 	}
 
+	/** Asks for a tick as soon as one may come: work queued on a pool that may grow. Any thread. */
+	void wake() {
+		this.wakeRequested = true;
+		Thread t = this.thread;
+		if (t != null) {
+			LockSupport.unpark(t);
+		}
+	}
+
 	/** Waits for the loop's thread to end. */
 	boolean join(long timeoutNanos) throws InterruptedException {
 		Thread t = this.thread;
@@ -162,8 +146,7 @@ final class Controller implements Runnable {
 			return true;
 		}
 		if (timeoutNanos > 0) {
-			long millis = Math.max(1, timeoutNanos / 1_000_000);
-			t.join(millis);
+			t.join(Math.max(1, timeoutNanos / 1_000_000));
 		}
 		return !t.isAlive();
 	}
@@ -175,18 +158,26 @@ final class Controller implements Runnable {
 
 	@Override
 	public void run() {
-		long fast = Math.min(this.intervalNanos, FAST_TICK_MILLIS * 1_000_000);
-		long next = this.ticker.read() + fast;
+		long lookNanos = Math.min(this.intervalNanos, LOOK_MILLIS * 1_000_000);
+		long next = this.ticker.read() + this.fastNanos;
 		long nextLook = next;
 		while (!this.stopped) {
 			long now = this.ticker.read();
+			if (this.wakeRequested) {
+				this.wakeRequested = false;
+				long earliest = this.lastTickNanos + this.fastNanos;
+				long soon = (earliest - now > 0) ? earliest : now;
+				if (next - soon > 0) {
+					next = soon;
+				}
+			}
 			long wait = next - now;
 			boolean looking = wait > 0 && mayLook();
 			if (!looking) {
 				this.lastLookNanos = 0;
 			}
 			else if (now - nextLook >= 0) {
-				nextLook = now + fast;
+				nextLook = now + lookNanos;
 				if (looksLikeNewWork(now)) {
 					next = now;
 					wait = 0;
@@ -205,14 +196,13 @@ final class Controller implements Runnable {
 			catch (Throwable ex) {
 				this.logger.log(System.Logger.Level.WARNING, "Controller tick failed; carrying on", ex);
 			}
-			long period = (isColdStart() || isSettling()) ? Math.min(this.intervalNanos, FAST_TICK_MILLIS * 1_000_000)
-					: this.intervalNanos;
-			next += period;
+			long period = (isColdStart() || isSettling()) ? this.fastNanos : this.intervalNanos;
+			next = this.lastTickNanos + period;
 			if (next - this.ticker.read() < 0) {
 				next = this.ticker.read() + period;
 			}
 		}
-		closeAll();
+		this.sampler.closeAll();
 	}
 
 	/** Whether the pool, free to grow, has not resized yet while tasks queue: then the loop ticks faster. */
@@ -228,10 +218,8 @@ final class Controller implements Runnable {
 	}
 
 	/**
-	 * A look between ticks at a small pool: the β of its workers since the last look, corrected for
-	 * run-queue delay, and whether the policy calls it new work. Reads only workers whose scheduler
-	 * statistics a tick has opened; without them (non-Linux) it never looks. Called by the loop, or
-	 * directly by tests.
+	 * A look between ticks at a small pool: whether the β of its workers since the last look is new
+	 * work to the policy. Called by the loop, or directly by tests.
 	 */
 	boolean looksLikeNewWork(long now) {
 		ScalingPolicy policy = this.policy;
@@ -239,60 +227,22 @@ final class Controller implements Runnable {
 			this.lastLookNanos = 0;
 			return false;
 		}
-		// baselines older than a couple of looks would mix in the work before them: take them afresh
-		boolean fresh = this.lastLookNanos != 0 && now - this.lastLookNanos <= 2 * FAST_TICK_MILLIS * 1_000_000;
-		if (fresh && !anyTaskCompletedSinceLastLook()) {
+		long stale = 2 * LOOK_MILLIS * 1_000_000;
+		boolean fresh = this.lastLookNanos != 0 && now - this.lastLookNanos <= stale;
+		if (fresh && !this.sampler.anyTaskCompletedSinceLastLook()) {
 			// an idle pool, or tasks longer than a look: nothing to judge, and no system call for it
 			this.lastLookNanos = 0;
 			return false;
 		}
+		double beta = this.sampler.look(now, this.lastLookNanos, stale, LOOK_TASKS_PER_THREAD);
 		this.lastLookNanos = now;
-		long tasks = 0;
-		long busy = 0;
-		long cpu = 0;
-		long runQueue = 0;
-		int workers = 0;
-		for (WorkerStats w : this.registry.workers()) {
-			SchedStat stat = w.schedStat;
-			if (stat == null || !stat.read()) {
-				w.looked = false;
-				continue;
-			}
-			long completed = w.completed();
-			long busyNanos = w.busyNanos(now);
-			if (fresh && w.looked) {
-				tasks += completed - w.lookCompleted;
-				busy += Math.max(0, busyNanos - w.lookBusyNanos);
-				cpu += Math.max(0, stat.cpuNanos() - w.lookCpuNanos);
-				runQueue += Math.max(0, stat.runQueueNanos() - w.lookRunQueueNanos);
-				workers++;
-			}
-			w.looked = true;
-			w.lookCompleted = completed;
-			w.lookBusyNanos = busyNanos;
-			w.lookCpuNanos = stat.cpuNanos();
-			w.lookRunQueueNanos = stat.runQueueNanos();
-		}
-		if (workers == 0 || busy < MIN_BUSY_NANOS || tasks < (long) LOOK_TASKS_PER_THREAD * workers) {
-			return false;
-		}
-		return policy.isNewWork(BlockingRatio.corrected(cpu, busy, runQueue));
+		return !Double.isNaN(beta) && policy.isNewWork(beta);
 	}
 
 	/** Whether the pool is one that looks between ticks: small, with a policy, neither cold nor settling. */
 	private boolean mayLook() {
-		int cores = Runtime.getRuntime().availableProcessors();
-		return this.policy != null && this.intervalNanos > FAST_TICK_MILLIS * 1_000_000 && !isSettling()
-				&& this.pool.getCorePoolSize() <= LOOK_THREADS_PER_CORE * cores && !isColdStart();
-	}
-
-	private boolean anyTaskCompletedSinceLastLook() {
-		for (WorkerStats w : this.registry.workers()) {
-			if (w.looked && w.completed() != w.lookCompleted) {
-				return true;
-			}
-		}
-		return false;
+		return this.policy != null && this.intervalNanos > LOOK_MILLIS * 1_000_000 && !isSettling()
+				&& this.pool.getCorePoolSize() <= LOOK_THREADS_PER_CORE * this.cores && !isColdStart();
 	}
 
 	/** One control step; called by the loop, or directly by tests. */
@@ -303,44 +253,30 @@ final class Controller implements Runnable {
 			return;
 		}
 		this.lastTickNanos = now;
-		Interval sums = readWorkers(now);
-		int cores = Runtime.getRuntime().availableProcessors();
-		double cpu = readCpu();
-		int queueSize = this.pool.getQueue().size();
+		WorkerSampler.Interval sums = this.sampler.read(now, this.window);
 		int target = this.pool.getCorePoolSize();
-		double rawBeta = (sums.busy >= MIN_BUSY_NANOS) ? BlockingRatio.of(sums.cpu, sums.busy) : Double.NaN;
-		double beta = rawBeta;
-		double runQueueShare = Double.NaN;
-		if (sums.runQueueKnown && sums.busy >= MIN_BUSY_NANOS) {
-			beta = BlockingRatio.corrected(sums.cpu, sums.busy, sums.runQueue);
-			runQueueShare = Math.min(1.0, (double) sums.runQueue / sums.busy);
-		}
-		this.completedTotal += sums.tasks;
-		this.failedTotal += sums.failed;
-		double throughput = sums.tasks * 1e9 / interval;
-		ControlSample sample = new ControlSample(now, this.clock.instant(), target, this.minWorkers,
-				this.maxWorkers, cores, queueSize, sums.active, this.completedTotal, sums.tasks,
-				(double) sums.busy / interval, beta, rawBeta, runQueueShare, cpu, throughput,
-				(sums.executionSum > 0) ? (double) sums.queueWaitSum / sums.executionSum : Double.NaN);
+		ControlSample sample = this.samples.build(now, interval, sums, target, this.minWorkers, this.maxWorkers,
+				this.pool.getQueue().size());
 		this.window.endTick(sums.tasks, interval);
 		this.pool.sampleOneIn(sampleMask(sums.tasks));
 		Snapshot previous = this.snapshot;
 		long ups = previous.scaleUps;
 		long downs = previous.scaleDowns;
-		double reportedBeta = beta;
-		ScalingDecision decision = (this.policy != null) ? this.policy.decide(sample) : null;
-		ScalingDecision stall = this.stalls.observe(sample, beta,
+		double reportedBeta = sample.blockingRatio();
+		ScalingPolicy policy = this.policy;
+		ScalingDecision decision = (policy != null) ? policy.decide(sample) : null;
+		ScalingDecision stall = this.stalls.observe(sample, sample.blockingRatio(),
 				(decision != null) ? decision.threadsAfter() : target);
 		if (stall != null) {
-			this.logger.log(System.Logger.Level.WARNING, "{0} [executor ''{1}'']", stall.reason(), this.poolName);
+			this.recorder.warnStall(stall);
 		}
-		if (this.policy != null && decision != null) {
-			reportedBeta = this.policy.blockingRatioOf(sample);
+		if (policy != null && decision != null) {
+			reportedBeta = policy.blockingRatioOf(sample);
 			if (stall != null) {
 				decision = stall;
 			}
 			if (decision.threadsAfter() != target) {
-				PoolResizer.resize(this.pool, decision.threadsAfter());
+				this.resizer.resize(decision.threadsAfter());
 				if (decision.action() == ScalingAction.SCALE_UP) {
 					ups++;
 				}
@@ -348,58 +284,16 @@ final class Controller implements Runnable {
 					downs++;
 				}
 			}
-			this.decisions.add(decision);
-			this.decisionCounts.incrementAndGet(decision.action().ordinal());
-			log(decision);
+			this.recorder.record(decision);
+			this.pool.wakeOnBacklog(policy.wakesOnBacklog() && decision.threadsAfter() < this.maxWorkers);
 		}
 		if (Double.isNaN(reportedBeta)) {
 			reportedBeta = previous.beta;
 		}
+		double cpu = sample.cpuPercent();
 		this.snapshot = new Snapshot(reportedBeta, this.window.throughput(), this.window.latencyAt(50),
 				this.window.latencyAt(99), this.window.executionAt(99), ups, downs,
-				Double.isNaN(cpu) ? previous.cpu : cpu, this.completedTotal, this.failedTotal);
-	}
-
-	private Interval readWorkers(long now) {
-		Interval sums = new Interval();
-		for (WorkerStats w : this.registry.workers()) {
-			boolean retired = w.isRetired();
-			long sampled = w.sampled();
-			long fresh = Math.min(sampled - w.seenSampled, WorkerStats.RING);
-			for (long j = sampled - fresh; j < sampled; j++) {
-				int slot = (int) (j & (WorkerStats.RING - 1));
-				long latency = w.latencyRing[slot];
-				long execution = w.executionRing[slot];
-				this.window.record(latency, execution);
-				sums.queueWaitSum += Math.max(0, latency - execution);
-				sums.executionSum += execution;
-			}
-			w.seenSampled = sampled;
-			long completed = w.completed();
-			sums.tasks += completed - w.seenCompleted;
-			w.seenCompleted = completed;
-			long failed = w.failed();
-			sums.failed += failed - w.seenFailed;
-			w.seenFailed = failed;
-			long busy = w.busyNanos(now);
-			long busyDelta = Math.max(0, busy - w.seenBusyNanos);
-			w.seenBusyNanos = busy;
-			if (w.isBusy()) {
-				sums.active++;
-			}
-			// a worker that ended takes its last CPU figures with it; leave its busy time out too, or β reads high
-			if (readCpu(w, sums)) {
-				sums.busy += busyDelta;
-			}
-			if (retired && !w.thread.isAlive()) {
-				SchedStat stat = w.schedStat;
-				if (stat != null) {
-					stat.close();
-				}
-				this.registry.forget(w);
-			}
-		}
-		return sums;
+				Double.isNaN(cpu) ? previous.cpu : cpu, this.samples.completedTotal(), this.samples.failedTotal());
 	}
 
 	/**
@@ -414,81 +308,9 @@ final class Controller implements Runnable {
 		return (int) Math.min(1023, Long.highestOneBit(ratio) - 1);
 	}
 
-	/** Adds the worker's CPU time since the last tick; false when it could not be read (the thread ended). */
-	private boolean readCpu(WorkerStats w, Interval sums) {
-		if (!w.schedStatTried) {
-			w.schedStatTried = true;
-			w.schedStat = SchedStat.open(w.linuxThreadId);
-		}
-		SchedStat stat = w.schedStat;
-		if (stat != null) {
-			if (stat.read()) {
-				sums.cpu += Math.max(0, stat.cpuNanos() - w.seenCpuNanos);
-				sums.runQueue += Math.max(0, stat.runQueueNanos() - w.seenRunQueueNanos);
-				w.seenCpuNanos = stat.cpuNanos();
-				w.seenRunQueueNanos = stat.runQueueNanos();
-				return true;
-			}
-			return false;
-		}
-		sums.runQueueKnown = false;
-		long cpu = this.threadBean.isThreadCpuTimeSupported() ? this.threadBean.getThreadCpuTime(w.thread.getId())
-				: -1;
-		if (cpu >= 0) {
-			sums.cpu += Math.max(0, cpu - w.seenCpuNanos);
-			w.seenCpuNanos = cpu;
-			return true;
-		}
-		return false;
-	}
-
-	/** CPU utilisation, or NaN when the probe fails; a failing probe is logged once and does not stop the tick. */
-	private double readCpu() {
-		try {
-			if (this.cpuProbe == null) {
-				this.cpuProbe = this.cpuProbeFactory.get();
-			}
-			double cpu = this.cpuProbe.cpuPercent();
-			this.cpuProbeFailed = false;
-			return cpu;
-		}
-		catch (VirtualMachineError ex) {
-			throw ex;
-		}
-		catch (RuntimeException | Error ex) {
-			if (!this.cpuProbeFailed) {
-				this.logger.log(System.Logger.Level.WARNING, "CPU probe failed; deciding without CPU utilisation", ex);
-				this.cpuProbeFailed = true;
-			}
-			return Double.NaN;
-		}
-	}
-
-	private void log(ScalingDecision decision) {
-		if (!this.logDecisions) {
-			return;
-		}
-		System.Logger.Level level = (decision.action() == ScalingAction.HOLD) ? System.Logger.Level.DEBUG
-				: System.Logger.Level.INFO;
-		if (this.logger.isLoggable(level)) {
-			this.logger.log(level, "{0} {1} -> {2} threads: {3}", decision.action(), decision.threadsBefore(),
-					decision.threadsAfter(), decision.reason());
-		}
-	}
-
-	private void closeAll() {
-		for (WorkerStats w : this.registry.workers()) {
-			SchedStat stat = w.schedStat;
-			if (stat != null) {
-				stat.close();
-				w.schedStat = null;
-			}
-		}
-	}
-
 	/** How many decisions of the given kind the controller has taken since the pool started. */
 	long decisionCount(ScalingAction action) {
-		return this.decisionCounts.get(action.ordinal());
+		return this.recorder.count(action);
 	}
 
 	/** The latest published figures. */
@@ -502,29 +324,6 @@ final class Controller implements Runnable {
 		return new PoolMetrics(this.pool.getPoolSize(), this.minWorkers, this.maxWorkers,
 				this.pool.getCompletedTaskCount(), s.beta, s.throughput, s.p50, s.p99, s.p99Execution,
 				this.pool.getQueue().size(), s.scaleUps, s.scaleDowns, s.cpu);
-	}
-
-	/** Sums over the workers for one interval. */
-	private static final class Interval {
-
-		long tasks;
-
-		long failed;
-
-		long busy;
-
-		long cpu;
-
-		long runQueue;
-
-		boolean runQueueKnown = true;
-
-		long queueWaitSum;
-
-		long executionSum;
-
-		int active;
-
 	}
 
 	/** Figures published at the end of a tick. */

@@ -62,6 +62,12 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 	/** One task in {@code sampleMask + 1} is timed; 0 times every task. Set by the controller. */
 	private volatile int sampleMask;
 
+	/** Whether the next submission that leaves tasks queued should wake the controller. Set by the controller. */
+	private volatile boolean wakeOnBacklog;
+
+	private Runnable onBacklog = () -> {
+	};
+
 	InstrumentedThreadPool(int size, BlockingQueue<Runnable> queue, WorkerRegistry registry, Ticker ticker,
 			Clock clock, @Nullable RejectedExecutionHandler userHandler, String poolName,
 			@Nullable Consumer<TaskMetrics> taskMetricsListener, Runnable onTerminated, System.Logger logger) {
@@ -89,6 +95,21 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 		else {
 			super.execute(new TimedRunnable(command, stamp()));
 		}
+		// every submission comes through here; one volatile read while the controller needs no wake-up
+		if (this.wakeOnBacklog && !getQueue().isEmpty()) {
+			this.wakeOnBacklog = false;
+			this.onBacklog.run();
+		}
+	}
+
+	/** What to run when a submission leaves tasks queued while {@link #wakeOnBacklog(boolean)} is set. */
+	void onBacklog(Runnable onBacklog) {
+		this.onBacklog = onBacklog;
+	}
+
+	/** Arms (or disarms) the wake-up of {@link #onBacklog(Runnable)} by the next submission that queues. */
+	void wakeOnBacklog(boolean armed) {
+		this.wakeOnBacklog = armed;
 	}
 
 	@Override

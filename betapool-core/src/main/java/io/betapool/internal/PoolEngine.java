@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PoolEngine {
 
+	/** How long {@link #isTerminated()} waits for a stopped controller thread to end: it ends within microseconds. */
+	private static final long CONTROLLER_EXIT_NANOS = 100_000_000;
+
 	private final InstrumentedThreadPool pool;
 
 	private final WorkerRegistry registry;
@@ -57,11 +60,17 @@ public final class PoolEngine {
 		this.pool = new InstrumentedThreadPool(settings.minWorkers, queue, this.registry, settings.ticker,
 				settings.clock, settings.rejectedExecutionHandler, settings.name, settings.taskMetricsListener,
 				() -> controllerRef[0].stop(), settings.logger);
-		this.controller = new Controller(this.pool, this.registry, settings.policy, this.decisions, settings.ticker,
-				settings.clock, settings.monitorInterval, settings.minWorkers, settings.maxWorkers,
-				settings.enableLogging, settings.logger, settings.cpuProbeFactory, settings.name);
+		DecisionRecorder recorder = new DecisionRecorder(this.decisions, settings.enableLogging, settings.logger,
+				settings.name);
+		SampleBuilder samples = new SampleBuilder(settings.clock, settings.cores, settings.cpuProbeFactory,
+				settings.logger);
+		this.controller = new Controller(this.pool, this.registry, settings.policy, recorder, samples,
+				new PoolResizer(this.pool), settings.ticker, settings.monitorInterval, settings.minWorkers,
+				settings.maxWorkers, settings.cores, settings.logger);
 		controllerRef[0] = this.controller;
 		this.view = new ThreadPoolView(this.pool, settings.maxWorkers);
+		// minWorkers threads exist from the start, as ThreadPoolExecutor.prestartAllCoreThreads makes them
+		this.pool.prestartAllCoreThreads();
 		this.controller.start(settings.threadNamePrefix + "controller");
 	}
 
@@ -77,10 +86,6 @@ public final class PoolEngine {
 		return this.pool;
 	}
 
-	public void execute(Runnable command) {
-		this.pool.execute(command);
-	}
-
 	public void shutdown() {
 		this.pool.shutdown();
 	}
@@ -94,8 +99,23 @@ public final class PoolEngine {
 		return this.pool.isShutdown();
 	}
 
+	/**
+	 * Whether the pool, its workers and its controller have ended. The controller is stopped when the
+	 * pool terminates and ends within microseconds; a pool that has terminated waits for it here, briefly,
+	 * so that an idle pool reads terminated at once after {@code shutdown()}, as a JDK pool does.
+	 */
 	public boolean isTerminated() {
-		return this.pool.isTerminated() && this.controller.isStopped() && workersEnded();
+		if (!this.pool.isTerminated() || !workersEnded()) {
+			return false;
+		}
+		this.controller.stop();
+		try {
+			return this.controller.join(CONTROLLER_EXIT_NANOS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return this.controller.isStopped();
+		}
 	}
 
 	public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
@@ -203,6 +223,8 @@ public final class PoolEngine {
 
 		System.Logger logger = System.getLogger("io.betapool");
 
+		int cores = Runtime.getRuntime().availableProcessors();
+
 		Supplier<CpuProbe> cpuProbeFactory = CpuProbe::create;
 
 		public Settings name(String name) {
@@ -276,6 +298,15 @@ public final class PoolEngine {
 		/** Makes the probe the controller reads CPU utilisation from; called on the controller thread. */
 		public Settings cpuProbe(Supplier<CpuProbe> cpuProbeFactory) {
 			this.cpuProbeFactory = Objects.requireNonNull(cpuProbeFactory, "cpuProbeFactory");
+			return this;
+		}
+
+		/** The cores the pool's work runs on; the processors available to this JVM unless set. */
+		public Settings cores(int cores) {
+			if (cores < 1) {
+				throw new IllegalArgumentException("cores must be >= 1, but was " + cores);
+			}
+			this.cores = cores;
 			return this;
 		}
 

@@ -7,26 +7,30 @@ import java.util.concurrent.ThreadPoolExecutor;
  * to grow, raise the maximum and then the core size; to shrink, lower the core size and then the
  * maximum. Core and maximum are kept equal, so with an unbounded queue the core size alone decides
  * how many threads run. Growing starts threads at once for queued work; shrinking interrupts only
- * idle workers, and a busy worker above the new size retires after its current task.
+ * idle workers, and a busy worker above the new size retires after its current task. One resizer per
+ * pool: resizes of one pool are serialised, and pools never wait for each other.
  */
 final class PoolResizer {
 
-	private PoolResizer() {
+	private final ThreadPoolExecutor pool;
+
+	PoolResizer(ThreadPoolExecutor pool) {
+		this.pool = pool;
 	}
 
-	static synchronized void resize(ThreadPoolExecutor pool, int size) {
+	synchronized void resize(int size) {
 		if (size < 1) {
 			throw new IllegalArgumentException("size must be >= 1, but was " + size);
 		}
-		if (size > pool.getCorePoolSize()) {
-			if (size > pool.getMaximumPoolSize()) {
-				pool.setMaximumPoolSize(size);
+		if (size > this.pool.getCorePoolSize()) {
+			if (size > this.pool.getMaximumPoolSize()) {
+				this.pool.setMaximumPoolSize(size);
 			}
-			pool.setCorePoolSize(size);
+			this.pool.setCorePoolSize(size);
 		}
-		else if (size < pool.getCorePoolSize()) {
-			pool.setCorePoolSize(size);
-			pool.setMaximumPoolSize(size);
+		else if (size < this.pool.getCorePoolSize()) {
+			this.pool.setCorePoolSize(size);
+			this.pool.setMaximumPoolSize(size);
 		}
 	}
 

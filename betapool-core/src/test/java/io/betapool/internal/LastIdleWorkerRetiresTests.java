@@ -67,7 +67,7 @@ class LastIdleWorkerRetiresTests {
 						ran.release();
 					};
 					if (i % 2 == 0) {
-						engine.execute(probe);
+						engine.executor().execute(probe);
 					}
 					else {
 						engine.executor().submit(probe);
@@ -88,7 +88,7 @@ class LastIdleWorkerRetiresTests {
 				// each execute below the core size starts a worker: afterwards WIDE workers are idle or about to be
 				CountDownLatch warmed = new CountDownLatch(WIDE);
 				for (int w = 0; w < WIDE; w++) {
-					engine.execute(warmed::countDown);
+					engine.executor().execute(warmed::countDown);
 				}
 				await(warmed);
 				size.set(1);

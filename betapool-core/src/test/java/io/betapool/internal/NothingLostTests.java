@@ -107,7 +107,7 @@ class NothingLostTests {
 						// interleave submission with resizes: chunk k waits for the policy's k-th resize
 						policy.awaitResizes(i / CHUNK);
 					}
-					engine.execute(new Increment(runs, first + i, allRan));
+					engine.executor().execute(new Increment(runs, first + i, allRan));
 				}
 			});
 		}
@@ -156,7 +156,7 @@ class NothingLostTests {
 					}
 					int index = first + i;
 					try {
-						engine.execute(new Increment(runs, index, null));
+						engine.executor().execute(new Increment(runs, index, null));
 						outcomes.set(index, accepted);
 					}
 					catch (RejectedExecutionException ex) {

@@ -100,12 +100,12 @@ class ShrinkingTests {
 		List<GatedTask> busy = new ArrayList<>();
 		for (int i = 0; i < MAX; i++) {
 			busy.add(gate.task("busy-" + i));
-			engine.execute(busy.get(i));
+			engine.executor().execute(busy.get(i));
 		}
 		gate.awaitStarted();
 		CountDownLatch queuedRan = new CountDownLatch(MAX);
 		for (int i = 0; i < MAX; i++) {
-			engine.execute(queuedRan::countDown);
+			engine.executor().execute(queuedRan::countDown);
 		}
 		SplittableRandom random = new SplittableRandom(3);
 		for (int i = 0; i < 200; i++) {
@@ -155,7 +155,7 @@ class ShrinkingTests {
 			try {
 				for (int i = 0; i < tasks; i++) {
 					inFlight.acquire();
-					engine.execute(() -> {
+					engine.executor().execute(() -> {
 						LockSupport.parkNanos(10_000);
 						if (Thread.currentThread().isInterrupted()) {
 							interrupted.incrementAndGet();

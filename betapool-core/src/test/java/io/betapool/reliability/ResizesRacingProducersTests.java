@@ -78,7 +78,7 @@ class ResizesRacingProducersTests {
 							if (i % CHUNK == 0) {
 								policy.awaitDecisions(i / CHUNK);
 							}
-							engine.execute(new Numbered(first + i, runs));
+							engine.executor().execute(new Numbered(first + i, runs));
 						}
 					}
 					catch (Throwable ex) {

@@ -69,59 +69,6 @@ class ShutdownRaceTests {
 		rounds(Stop.CLOSE);
 	}
 
-	@Test
-	void aTaskQueuedWhileTheFirstWorkerIsBeingCreatedStillRunsWhenShutdownIntervenes() throws Exception {
-		String prefix = "shutdown-strand-";
-		CountDownLatch inFactory = new CountDownLatch(1);
-		CountDownLatch proceed = new CountDownLatch(1);
-		AtomicInteger calls = new AtomicInteger();
-		// the factory runs inside ThreadPoolExecutor.addWorker, after the worker was counted and before the
-		// pool checks whether it still runs: holding it there opens the window deterministically
-		ThreadFactory holdingTheFirstWorker = (body) -> {
-			if (calls.incrementAndGet() == 1) {
-				inFactory.countDown();
-				awaitUninterruptibly(proceed);
-			}
-			return new Thread(body, prefix + calls.get());
-		};
-		AdaptiveThreadPoolExecutor executor = AdaptiveThreadPoolExecutor.builder()
-			.minWorkers(1)
-			.maxWorkers(1)
-			.threadNamePrefix(prefix)
-			.threadFactory(holdingTheFirstWorker)
-			.build();
-		AtomicReference<Throwable> firstOutcome = new AtomicReference<>();
-		Thread first = new Thread(() -> {
-			try {
-				executor.execute(() -> {
-				});
-			}
-			catch (Throwable ex) {
-				firstOutcome.set(ex);
-			}
-		}, "first-producer");
-		CountDownLatch queuedRan = new CountDownLatch(1);
-		try {
-			first.start();
-			await(inFactory);
-			// the first worker counts, so this task is queued rather than given a worker of its own
-			executor.execute(queuedRan::countDown);
-			executor.shutdown();
-			proceed.countDown();
-			join(first);
-			assertThat(firstOutcome.get()).as("the first task, refused as the pool shut down")
-				.isInstanceOf(RejectedExecutionException.class);
-			assertThat(queuedRan.await(LONG_DELAY_MS, MILLISECONDS)).as("the accepted, queued task ran").isTrue();
-			assertThat(executor.awaitTermination(LONG_DELAY_MS, MILLISECONDS)).as("terminated").isTrue();
-		}
-		finally {
-			proceed.countDown();
-			executor.shutdownNow();
-			assertThat(executor.awaitTermination(LONG_DELAY_MS, MILLISECONDS)).isTrue();
-		}
-		assertThat(liveThreadsNamed(prefix)).isEmpty();
-	}
-
 	private void rounds(Stop... stops) throws Exception {
 		Set<Thread> staticThreadsBefore = liveThreadsNamed("betapool-static-");
 		long totalReturned = 0;

@@ -78,6 +78,7 @@ final class BetaPoolExecutorConfigurations {
 				.cpuLowerThreshold(controller.getCpuLowerThreshold())
 				.stabilizationWindow(controller.getStabilizationWindow())
 				.warmupTaskCount(controller.getWarmupTaskCount())
+				.keepAlive(controller.getKeepAlive())
 				.policy(properties.getPolicy())
 				.decisionHistorySize(properties.getDecisionHistorySize())
 				.build();

@@ -202,14 +202,19 @@ public class BetaPoolProperties implements InitializingBean {
 		private double cpuLowerThreshold = 50.0;
 
 		/**
-		 * Quiet time after a resize before the controller resizes the other way.
+		 * Quiet time after a resize before the controller resizes the other way (seed policy).
 		 */
 		private Duration stabilizationWindow = Duration.ofSeconds(2);
 
 		/**
-		 * Number of tasks that must complete before the first resize.
+		 * Number of tasks that must complete before the first resize (seed policy).
 		 */
 		private int warmupTaskCount = 10;
+
+		/**
+		 * How long threads above the size the pool needs stay idle before they retire (adaptive policy).
+		 */
+		private Duration keepAlive = Duration.ofSeconds(60);
 
 		public Duration getMonitorInterval() {
 			return this.monitorInterval;
@@ -283,6 +288,14 @@ public class BetaPoolProperties implements InitializingBean {
 			this.warmupTaskCount = warmupTaskCount;
 		}
 
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(Duration keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
 		void validate() {
 			if (this.monitorInterval == null || this.monitorInterval.isNegative() || this.monitorInterval.isZero()
 					|| this.monitorInterval.compareTo(ControllerConfig.MAX_DURATION) > 0) {
@@ -311,6 +324,11 @@ public class BetaPoolProperties implements InitializingBean {
 						this.stabilizationWindow, "a duration from 0s to 1d, such as 0s or 2s");
 			}
 			atLeast("betapool.controller.warmup-task-count", this.warmupTaskCount, 0);
+			if (this.keepAlive == null || this.keepAlive.isNegative()
+					|| this.keepAlive.compareTo(ControllerConfig.MAX_DURATION) > 0) {
+				throw new InvalidBetaPoolPropertyException("betapool.controller.keep-alive", this.keepAlive,
+						"a duration from 0s to 1d, such as 30s or 60s");
+			}
 		}
 
 	}

@@ -1,0 +1,83 @@
+package io.betapool.control;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.betapool.ControllerConfig;
+
+/**
+ * The tunables of the {@link AdaptivePolicy}, each with where its value comes from. A value is either
+ * <em>derived</em> (from a model, a statistic or a cost bound, stated on it) or <em>calibrated</em> on
+ * the benchmark's training scenarios ({@code --scenarios 12 --seed 1}) and judged on the test scenarios,
+ * never on a single benchmark cell. The user-facing settings (steps, thresholds, keep-alive) come from
+ * {@link ControllerConfig}; these are the policy's own.
+ *
+ * @param smoothing weight of the newest tick in the smoothed β. <em>Derived</em>: 0.5 gives an
+ *        exponential window of about two ticks, the time a pool needs to see a change confirmed twice
+ * @param regimeChange a change of β larger than this is a new kind of work, and the smoothed β jumps to
+ *        it. <em>Derived</em>: a quarter of β's range moves the knee by at least a factor 1.3 wherever
+ *        β &lt; 0.9, far more than the deadband
+ * @param sameWork largest change of β across a growth trial for which the trial still compares like with
+ *        like. <em>Derived</em>: a tenth of β's range moves the knee by less than the deadband for β ≤ 0.5
+ * @param spareDeviations spare threads kept when no work waits, in standard deviations of the busy
+ *        count: {@code ⌈busy + z · √busy⌉}. <em>Derived</em>: with Poisson arrivals the busy count varies by
+ *        about √busy, and z = 2.5 keeps the share of tasks that find every thread busy near 1 % (Erlang C)
+ * @param deadband resizes smaller than this share of the pool are not made. <em>Derived</em>: the knee
+ *        model's utilisation changes by less than 1 % within ±10 % of the knee
+ * @param busyShare the share of its threads a pool keeps busy through a tick for the tick to show
+ *        what the threads can do. <em>Derived</em>: 0.9 leaves one thread in ten for the scheduling gaps
+ *        between tasks
+ * @param trialStep the share of the pool a growth trial adds (or, below, removes). <em>Calibrated</em>
+ *        on the training scenarios: smaller steps gain too little to show through a tick's noise
+ * @param trialPeriods periods of the trial's wave, each one tick at each size. <em>Derived</em>: four
+ *        paired differences give a one-sided t-test with three degrees of freedom
+ * @param significance the t statistic a trial's gain must reach. <em>Derived</em>: the one-sided 95 %
+ *        quantile of Student's t with {@code trialPeriods − 1} = 3 degrees of freedom, 2.353
+ * @param probeLimit how far past the modelled knee trials may go, as a multiple of it. <em>Derived</em>:
+ *        the model's knee for exponential service times is within a factor 2 of the best static size for
+ *        every service-time shape in the scenarios (fixed to bimodal)
+ * @param banTrials how long a limit found by a trial holds, in trial lengths. <em>Derived</em>: a trial
+ *        runs half its ticks at the worse size; spacing trials ten lengths apart bounds that cost at 5 %
+ * @param busyCoreRunQueueShare share of busy time spent waiting for a core, beyond what the pool's own
+ *        threads explain, above which a CPU at {@code cpuUpperThreshold} counts as saturated by others.
+ *        <em>Calibrated</em>: the scheduler's own noise on an idle machine stays below 5 %
+ * @param saturatedRunQueueShare the same excess above which a CPU at {@code cpuLowerThreshold} counts
+ *        as saturated. <em>Derived</em>: one slice in five lost to other load costs more than the
+ *        {@code 1 − }{@link KneeModel#TARGET_UTILISATION} the knee leaves
+ * @param fastTick the tick period while the pool grows toward its target with work waiting, and the
+ *        shortest gap between two ticks. <em>Derived</em>: one scheduler time slice (≈ 4–10 ms) is the
+ *        shortest busy time in which β can be read; 10 ms reads a dozen workers for ≈ 25 µs
+ * @param keepAlive how long threads above the needed size stay idle before they retire
+ */
+public record AdaptiveSettings(double smoothing, double regimeChange, double sameWork, double spareDeviations,
+		double deadband, double busyShare, double trialStep, int trialPeriods, double significance, int probeLimit,
+		int banTrials, double busyCoreRunQueueShare, double saturatedRunQueueShare,
+		Duration fastTick, Duration keepAlive) {
+
+	public AdaptiveSettings {
+		Objects.requireNonNull(fastTick, "fastTick");
+		Objects.requireNonNull(keepAlive, "keepAlive");
+		if (trialPeriods < 2) {
+			throw new IllegalArgumentException("trialPeriods must be >= 2, but was " + trialPeriods);
+		}
+	}
+
+	/**
+	 * The settings the policy uses, with the keep-alive of the given configuration.
+	 */
+	public static AdaptiveSettings of(ControllerConfig config) {
+		return new AdaptiveSettings(0.5, 0.25, 0.1, 2.5, 0.1, 0.9, 0.25, 4, 2.353, 2, 10, 0.05, 0.2,
+				Duration.ofMillis(10), config.keepAlive());
+	}
+
+	/** {@code max(1, ⌈busy + spareDeviations · √busy⌉)}: the threads kept when no work waits. */
+	long spareSize(double busyThreads) {
+		return Math.max(1, (long) Math.ceil(busyThreads + this.spareDeviations * Math.sqrt(busyThreads)));
+	}
+
+	/** The smallest resize made from {@code n} threads: {@code max(1, round(deadband · n))}. */
+	int deadbandOf(int n) {
+		return Math.max(1, (int) Math.round(this.deadband * n));
+	}
+
+}
