@@ -13,7 +13,7 @@ import io.betapool.benchmarks.result.Figures;
 import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.Sample;
-import io.betapool.control.AdaptivePolicy;
+import io.betapool.control.AdaptiveSettings;
 import org.jspecify.annotations.Nullable;
 
 import static io.betapool.benchmarks.analysis.Format.ms;
@@ -97,7 +97,7 @@ final class Limits {
 		if (!adaptive.mode().isClosed()) {
 			why.add((why.isEmpty() ? "Under" : "under") + " open-loop arrivals throughput follows the arrivals, so no "
 					+ "probe can show that fewer threads do as well, and with no work waiting the pool keeps "
-					+ "⌈busy + " + AdaptivePolicy.SPARE_DEVIATIONS + " · √busy⌉ threads for bursts of arrivals"
+					+ "⌈busy + " + AdaptiveSettings.of(ControllerConfig.defaults()).spareDeviations() + " · √busy⌉ threads for bursts of arrivals"
 					+ (elsewhere ? ", counting the threads that wait for that limit as busy" : ""));
 		}
 		return String.join("; ", why);
