@@ -138,7 +138,7 @@ public final class Harness {
 				(baselines != null) ? baselines.scenarios() : null);
 		List<ScenarioResult> results = new ArrayList<>();
 		for (Scenario scenario : drawn) {
-			this.out.printf(Locale.ROOT, "%s: %s; %s%n", scenario.id(), scenario.arrivalDescription(),
+			this.out.printf(Locale.ROOT, "%s: %s; %s%n", scenario.id(), scenario.arrivalDescription(seconds),
 					String.join(" → ", scenario.phases().stream().map(Scenario.Work::description).toList()));
 			results.add(campaign.run(scenario));
 		}

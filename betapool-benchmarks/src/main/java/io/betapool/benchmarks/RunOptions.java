@@ -143,7 +143,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 			throw new IllegalArgumentException("--reuse-baselines needs --scenarios: it reuses a scenario set's cells");
 		}
 		if (!fixedWorkloads && scenarios == 0) {
-			throw new IllegalArgumentException("nothing to run: give --scenarios N, or fixed workloads");
+			throw new IllegalArgumentException("nothing to run: no fixed workload and no scenario");
 		}
 	}
 
@@ -201,7 +201,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 				default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
 			}
 		}
-		boolean fixed = workloadsGiven || scenarios < 0;
+		boolean fixed = workloadsGiven || scenarios <= 0;
 		if (scenarios < 0) {
 			scenarios = quick ? QUICK_SCENARIOS : 0;
 			if (quick && !List.of(args).contains("--seed")) {

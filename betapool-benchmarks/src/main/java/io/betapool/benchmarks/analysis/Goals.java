@@ -13,6 +13,7 @@ import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.workload.Phase;
 
+import static io.betapool.benchmarks.analysis.Format.count;
 import static io.betapool.benchmarks.analysis.Format.ms;
 import static io.betapool.benchmarks.analysis.Format.percent;
 import static io.betapool.benchmarks.analysis.Format.rate;
@@ -89,7 +90,7 @@ public final class Goals {
 
 	static List<GoalResult> scenarios(ScenarioSummary summary) {
 		ScenarioSet set = summary.set();
-		String scope = "seed " + set.seed() + ", " + summary.views().size() + " scenarios";
+		String scope = "seed " + set.seed() + ", " + count(summary.views().size(), "scenario", "scenarios");
 		Distribution x = summary.throughput();
 		Distribution p99 = summary.p99();
 		List<GoalResult> results = new ArrayList<>();
@@ -120,7 +121,7 @@ public final class Goals {
 			int wins = summary.winsOverVirtualThreads();
 			int losses = summary.lossesToVirtualThreads();
 			results.add(new GoalResult(Goal.SCENARIO_VIRTUAL_THREADS, scope,
-					wins + " wins, " + losses + " losses, " + (both - wins - losses) + " below "
+					count(wins, "win", "wins") + ", " + count(losses, "loss", "losses") + ", " + (both - wins - losses) + " below "
 							+ ScenarioSummary.SAME_THROUGHPUT + " × their throughput: " + percent(summary.winShare())
 							+ " of " + both,
 					"≥ " + percent(Goal.SCENARIO_VIRTUAL_THREADS_SHARE), pass ? Verdict.PASS : Verdict.MISS,

@@ -102,7 +102,7 @@ public final class ScenarioFiles {
 			String work = String.join(" → ", scenario.phases().stream().map(Scenario.Work::description).toList());
 			String best = view.best().map((cell) -> Integer.toString(cell.contender().size())).orElse("");
 			for (ScenarioCell cell : view.result().cells()) {
-				csv.row(List.of(Long.toString(scenario.seed()), scenario.id(), scenario.arrivalDescription(),
+				csv.row(List.of(Long.toString(scenario.seed()), scenario.id(), scenario.arrivalDescription(summary.set().seconds()),
 						Integer.toString(scenario.phases().size()), work,
 						(scenario.arrival() == Arrival.POISSON) ? ""
 								: Integer.toString(scenario.outstanding()),

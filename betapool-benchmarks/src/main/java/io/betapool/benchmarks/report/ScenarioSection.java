@@ -13,6 +13,7 @@ import io.betapool.benchmarks.result.ScenarioCell;
 import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.workload.Scenario;
 
+import static io.betapool.benchmarks.analysis.Format.count;
 import static io.betapool.benchmarks.analysis.Format.ms;
 import static io.betapool.benchmarks.analysis.Format.number;
 import static io.betapool.benchmarks.analysis.Format.percent;
@@ -85,7 +86,8 @@ final class ScenarioSection {
 	private void set(StringBuilder md, ScenarioSummary summary) {
 		ScenarioSet set = summary.set();
 		md.append("### ").append(set.isTraining() ? "Training" : (set.seed() == ScenarioSet.TEST_SEED) ? "Test" : "Unseen")
-			.append(" set: seed ").append(set.seed()).append(", ").append(set.scenarios().size()).append(" scenarios\n\n");
+			.append(" set: seed ").append(set.seed()).append(", ").append(count(set.scenarios().size(), "scenario", "scenarios"))
+			.append("\n\n");
 		if (set.quick()) {
 			md.append("> **Smoke run.** Scenarios of ").append(number(set.seconds(), 1))
 				.append(" s: the figures show that the suite works, not how the executors compare.\n\n");
@@ -117,7 +119,8 @@ final class ScenarioSection {
 			int wins = summary.winsOverVirtualThreads();
 			int losses = summary.lossesToVirtualThreads();
 			md.append("Against virtual threads on p99, at ≥ ").append(ScenarioSummary.SAME_THROUGHPUT)
-				.append(" × their throughput: **").append(wins).append(" wins, ").append(losses).append(" losses**; in ")
+				.append(" × their throughput: **").append(count(wins, "win", "wins")).append(", ")
+				.append(count(losses, "loss", "losses")).append("**; in ")
 				.append(both - wins - losses).append(" of ").append(both)
 				.append(" scenarios betapool had less throughput than that. Wins: ")
 				.append(percent(summary.winShare())).append(" of the scenarios.\n\n");
@@ -142,7 +145,7 @@ final class ScenarioSection {
 				case LOSS -> "loss";
 				case NONE -> "below 0.98 ×";
 			}).orElse("—");
-			table.row(s.id(), s.arrivalDescription(),
+			table.row(s.id(), s.arrivalDescription(summary.set().seconds()),
 					String.join(" → ", s.phases().stream().map(Scenario.Work::description).toList()),
 					threads(Math.ceil(view.modelKnee())),
 					best.map((b) -> b.contender().size() + " · " + rate(b.throughput()) + " · " + ms(b.p99Ms())).orElse("—"),

@@ -183,18 +183,21 @@ public record Scenario(long seed, int index, Arrival arrival, int outstanding, @
 				: Math.min(this.outstanding, Contender.BETAPOOL_MAX);
 	}
 
-	/** How the tasks arrive, in a few words, such as {@code closed loop of 120}. */
-	public String arrivalDescription() {
+	/**
+	 * How the tasks arrive in a scenario measured for {@code seconds}, in a few words, such as
+	 * {@code closed loop of 120}; on/off durations are given as scaled for that length.
+	 */
+	public String arrivalDescription(double seconds) {
 		return switch (this.arrival) {
 			case CLOSED -> "closed loop of " + this.outstanding;
 			case POISSON -> "Poisson at " + String.join(" → ",
 					this.phases.stream().map((w) -> Math.round(w.load() * 100) + " %").toList()) + " of capacity";
 			case ON_OFF -> {
-				Bursts b = Objects.requireNonNull(this.bursts);
-				yield String.format(Locale.ROOT, "closed loop of %d in %d bursts of %.1f s, gaps %s s",
+				Bursts b = Objects.requireNonNull(this.bursts).scaled(seconds / NOMINAL_SECONDS);
+				yield String.format(Locale.ROOT, "closed loop of %d in %d bursts of %.2f s, gaps %s s",
 						this.outstanding, b.count(), b.on().toMillis() / 1e3,
 						String.join(" · ", b.gaps().stream()
-							.map((g) -> String.format(Locale.ROOT, "%.1f", g.toMillis() / 1e3))
+							.map((g) -> String.format(Locale.ROOT, "%.2f", g.toMillis() / 1e3))
 							.toList()));
 			}
 		};
