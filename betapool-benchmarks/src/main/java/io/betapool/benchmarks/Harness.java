@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,15 +16,21 @@ import io.betapool.benchmarks.contender.VirtualThreads;
 import io.betapool.benchmarks.harness.Campaign;
 import io.betapool.benchmarks.harness.Durations;
 import io.betapool.benchmarks.harness.ProcessMemory;
+import io.betapool.benchmarks.harness.ScenarioCampaign;
 import io.betapool.benchmarks.report.Commands;
 import io.betapool.benchmarks.report.ReportWriter;
+import io.betapool.benchmarks.report.ScenarioFiles;
 import io.betapool.benchmarks.result.MachineInfo;
 import io.betapool.benchmarks.result.RunInfo;
 import io.betapool.benchmarks.result.RunResults;
+import io.betapool.benchmarks.result.ScenarioResult;
+import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.result.WorkloadResults;
 import io.betapool.benchmarks.workload.Calibration;
+import io.betapool.benchmarks.workload.Scenario;
 import io.betapool.benchmarks.workload.WorkloadSpec;
 import io.betapool.benchmarks.workload.Workloads;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The benchmark harness: in one JVM run, drives every workload through every contender under a closed
@@ -63,6 +71,16 @@ public final class Harness {
 			System.exit(2);
 			return;
 		}
+		if (options.reuseBaselines() != null) {
+			try {
+				baselines(options, ScenarioFiles.read(options.reuseBaselines()));
+			}
+			catch (IllegalArgumentException ex) {
+				System.err.println(ex.getMessage());
+				System.exit(2);
+				return;
+			}
+		}
 		Path report = new Harness(options, System.out).run(String.join(" ", args));
 		System.out.println("Report written to " + report);
 		System.exit(0);
@@ -71,26 +89,90 @@ public final class Harness {
 	/** Runs every cell and writes the report; returns the report's path. */
 	Path run(String arguments) throws IOException, InterruptedException {
 		Instant started = Instant.now();
+		ScenarioSet baselines = (this.options.reuseBaselines() != null)
+				? baselines(this.options, ScenarioFiles.read(this.options.reuseBaselines())) : null;
 		Duration warmup = this.options.durations().warmup();
-		Calibration calibration = Calibration.measure((warmup.compareTo(CALIBRATION_WARMUP) < 0)
-				? Duration.ofMillis(Math.max(100, warmup.toMillis())) : CALIBRATION_WARMUP);
-		List<WorkloadSpec> workloads = selected(Workloads.standard(calibration));
+		Calibration calibration = (baselines != null) ? new Calibration(baselines.iterationsPerCpuMs())
+				: Calibration.measure((warmup.compareTo(CALIBRATION_WARMUP) < 0)
+						? Duration.ofMillis(Math.max(100, warmup.toMillis())) : CALIBRATION_WARMUP);
+		List<WorkloadSpec> workloads = this.options.fixedWorkloads() ? selected(Workloads.standard(calibration))
+				: List.of();
 		int cores = Runtime.getRuntime().availableProcessors();
-		Campaign campaign = new Campaign(this.options.durations(), this.options.sizes(), this.options.refine(),
-				this.options.loads(), this.options.rounds(), cores, this.options.seed(), this.out, workloads.size());
-		this.out.printf(Locale.ROOT, "BetaPool benchmarks: %d workloads, about %d cells, roughly %.0f minutes on %d cores%s%n",
-				workloads.size(), campaign.expectedCells(), estimateMinutes(workloads, campaign.expectedCells()), cores,
-				VirtualThreads.available() ? "" : " (no virtual threads on this JDK)");
+		String jvmFlags = String.join(" ", MachineInfo.current(ProcessMemory.source()).jvmFlags());
+		String command = "java " + (jvmFlags.isEmpty() ? "" : jvmFlags + " ") + "-jar " + Commands.JAR
+				+ (arguments.isBlank() ? "" : " " + arguments);
 		List<WorkloadResults> results = new ArrayList<>();
-		for (WorkloadSpec spec : workloads) {
-			results.add(campaign.run(spec));
+		if (!workloads.isEmpty()) {
+			Campaign campaign = new Campaign(this.options.durations(), this.options.sizes(), this.options.refine(),
+					this.options.loads(), this.options.rounds(), cores, this.options.seed(), this.out, workloads.size());
+			this.out.printf(Locale.ROOT,
+					"BetaPool benchmarks: %d workloads, about %d cells, roughly %.0f minutes on %d cores%s%n",
+					workloads.size(), campaign.expectedCells(), estimateMinutes(workloads, campaign.expectedCells()), cores,
+					VirtualThreads.available() ? "" : " (no virtual threads on this JDK)");
+			for (WorkloadSpec spec : workloads) {
+				results.add(campaign.run(spec));
+			}
+		}
+		List<ScenarioSet> sets = new ArrayList<>();
+		if (this.options.scenarios() > 0) {
+			sets.add(scenarios(calibration, cores, command, baselines));
 		}
 		MachineInfo machine = MachineInfo.current(ProcessMemory.source());
-		String command = "java " + (machine.jvmFlags().isEmpty() ? "" : String.join(" ", machine.jvmFlags()) + " ")
-				+ "-jar " + Commands.JAR + (arguments.isBlank() ? "" : " " + arguments);
 		RunInfo info = new RunInfo(command, started, Duration.between(started, Instant.now()), this.options.quick(),
 				machine, calibration.iterationsPerMs(), settings());
-		return ReportWriter.write(this.options.out(), new RunResults(info, results));
+		return ReportWriter.write(this.options.out(), new RunResults(info, results, sets));
+	}
+
+	/** Runs the scenario set of the options. */
+	private ScenarioSet scenarios(Calibration calibration, int cores, String command, @Nullable ScenarioSet baselines)
+			throws InterruptedException {
+		Instant started = Instant.now();
+		double seconds = (baselines != null) ? baselines.seconds() : this.options.scenarioTime().toNanos() / 1e9;
+		List<Scenario> drawn = Scenario.draw(this.options.seed(), this.options.scenarios());
+		this.out.printf(Locale.ROOT, "Scenarios: %d of seed %d (%s), %.1f s each without bursts, every contender from cold%s%n",
+				drawn.size(), this.options.seed(), (this.options.seed() == ScenarioSet.TRAINING_SEED) ? "training set"
+						: "unseen set",
+				seconds, (baselines != null) ? "; betapool ADAPTIVE only, the rest from " + this.options.reuseBaselines()
+						: "");
+		ScenarioCampaign campaign = new ScenarioCampaign(calibration, cores, seconds, this.options.durations(), this.out,
+				(baselines != null) ? baselines.scenarios() : null);
+		List<ScenarioResult> results = new ArrayList<>();
+		for (Scenario scenario : drawn) {
+			this.out.printf(Locale.ROOT, "%s: %s; %s%n", scenario.id(), scenario.arrivalDescription(seconds),
+					String.join(" → ", scenario.phases().stream().map(Scenario.Work::description).toList()));
+			results.add(campaign.run(scenario));
+		}
+		return new ScenarioSet(this.options.seed(), seconds, cores, calibration.iterationsPerMs(), this.options.quick(),
+				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(started.atOffset(ZoneOffset.UTC)),
+				Duration.between(started, Instant.now()).toMillis() / 60_000.0, command,
+				System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
+				(baselines != null) ? String.valueOf(this.options.reuseBaselines()) : "", results);
+	}
+
+	/**
+	 * {@code set} if it can serve as the baselines of the scenarios {@code options} ask for.
+	 * @throws IllegalArgumentException naming the mismatch
+	 */
+	static ScenarioSet baselines(RunOptions options, ScenarioSet set) {
+		Path file = options.reuseBaselines();
+		if (set.seed() != options.seed()) {
+			throw new IllegalArgumentException("--reuse-baselines: " + file + " holds seed set " + set.seed()
+					+ ", but this run draws seed " + options.seed() + "; give --seed " + set.seed());
+		}
+		int cores = Runtime.getRuntime().availableProcessors();
+		if (set.cores() != cores) {
+			throw new IllegalArgumentException("--reuse-baselines: " + file + " was measured on " + set.cores()
+					+ " cores, but this machine has " + cores);
+		}
+		if (!set.baselines().isEmpty()) {
+			throw new IllegalArgumentException("--reuse-baselines: " + file + " is itself a tuning rerun; give the "
+					+ "results of a run of every contender (" + set.baselines() + ")");
+		}
+		if (set.scenarios().size() < options.scenarios()) {
+			throw new IllegalArgumentException("--reuse-baselines: " + file + " holds " + set.scenarios().size()
+					+ " scenarios, but this run asks for " + options.scenarios());
+		}
+		return set;
 	}
 
 	private List<WorkloadSpec> selected(List<WorkloadSpec> all) {

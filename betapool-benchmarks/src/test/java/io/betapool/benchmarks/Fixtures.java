@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.betapool.Policy;
 import io.betapool.ScalingAction;
 import io.betapool.benchmarks.contender.Contender;
 import io.betapool.benchmarks.result.CellResult;
@@ -12,6 +13,9 @@ import io.betapool.benchmarks.result.DecisionSummary;
 import io.betapool.benchmarks.result.Figures;
 import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.Sample;
+import io.betapool.benchmarks.result.ScenarioCell;
+import io.betapool.benchmarks.result.ScenarioResult;
+import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.workload.Phase;
 import io.betapool.benchmarks.workload.WorkloadSpec;
 
@@ -90,6 +94,32 @@ public final class Fixtures {
 		return new CellResult("phase-shift", mode, contender, 1, List.of(), figures(Figures.ALL, 5, 24, total / 3,
 				Math.max(p99Ms[0], Math.max(p99Ms[1], p99Ms[2])), 10), phases, 100, 110, 90, 0, decisions(contender),
 				timeline);
+	}
+
+	/** A scenario cell of {@code contender} with the given figures. */
+	public static ScenarioCell scenarioCell(Contender contender, double throughput, double p99Ms, double meanThreads) {
+		return new ScenarioCell(contender, throughput, p99Ms / 2, p99Ms, p99Ms * 1.5, meanThreads,
+				Math.ceil(meanThreads * 1.2), Math.round(throughput * 10), 0, 90, 1000);
+	}
+
+	/**
+	 * The results of the first {@code ratios.length} scenarios of {@code seed}, with static pools of 8, 16
+	 * and 32 threads (the best: 16, at 1000 tasks/s and 100 ms, also the knee) and betapool ADAPTIVE at
+	 * {@code ratios[i][0]} × the throughput and {@code ratios[i][1]} × the p99 of the best, with 16
+	 * threads; virtual threads at 1000 tasks/s and {@code vtP99Ms}.
+	 */
+	public static ScenarioSet scenarioSet(long seed, double vtP99Ms, double[]... ratios) {
+		List<ScenarioResult> results = new ArrayList<>();
+		for (int i = 0; i < ratios.length; i++) {
+			results.add(new ScenarioResult(i, String.format("s%d-%02d", seed, i + 1),
+					List.of(scenarioCell(Contender.fixed(8), 700, 400, 8), scenarioCell(Contender.fixed(16), 1000, 100, 16),
+							scenarioCell(Contender.fixed(32), 995, 130, 32), scenarioCell(Contender.springDefault(), 700, 400, 8),
+							scenarioCell(Contender.virtualThreads(), 1000, vtP99Ms, 4),
+							scenarioCell(Contender.betapool(Policy.SEED), 500, 900, 3),
+							scenarioCell(Contender.betapool(Policy.ADAPTIVE), 1000 * ratios[i][0], 100 * ratios[i][1], 16))));
+		}
+		return new ScenarioSet(seed, 10, CORES, 400_000, false, "2025-01-01 00:00 UTC", 30, "java -jar benchmarks.jar "
+				+ "--scenarios " + ratios.length + " --seed " + seed, "Test JDK 25", "", results);
 	}
 
 	private static DecisionSummary decisions(Contender contender) {

@@ -52,6 +52,56 @@ class RunOptionsTests {
 	}
 
 	@Test
+	void scenariosAloneRunNoFixedWorkload() {
+		RunOptions options = RunOptions.parse("--scenarios", "12", "--seed", "1");
+		assertThat(options.scenarios()).isEqualTo(12);
+		assertThat(options.seed()).isEqualTo(1);
+		assertThat(options.fixedWorkloads()).isFalse();
+		assertThat(options.scenarioTime()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(options.reuseBaselines()).isNull();
+	}
+
+	@Test
+	void scenariosWithAllWorkloadsRunBoth() {
+		RunOptions options = RunOptions.parse("--workloads", "all", "--scenarios", "30", "--seed", "1001",
+				"--scenario-time", "8s");
+		assertThat(options.fixedWorkloads()).isTrue();
+		assertThat(options.workloads()).isEmpty();
+		assertThat(options.scenarioTime()).isEqualTo(Duration.ofSeconds(8));
+	}
+
+	@Test
+	void theFullRunHasNoScenariosAndTheQuickRunOneOfTheTrainingSet() {
+		assertThat(RunOptions.parse().scenarios()).isZero();
+		assertThat(RunOptions.parse().fixedWorkloads()).isTrue();
+		RunOptions quick = RunOptions.parse("--quick");
+		assertThat(quick.fixedWorkloads()).isTrue();
+		assertThat(quick.scenarios()).isEqualTo(1);
+		assertThat(quick.seed()).isEqualTo(1);
+		assertThat(quick.scenarioTime()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(RunOptions.parse("--quick", "--scenarios", "0").scenarios()).isZero();
+	}
+
+	@Test
+	void baselinesNeedScenarios() {
+		assertThat(RunOptions.parse("--scenarios", "12", "--seed", "1", "--reuse-baselines", "a.json").reuseBaselines())
+			.isEqualTo(Path.of("a.json"));
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--reuse-baselines", "a.json"))
+			.withMessage("--reuse-baselines needs --scenarios: it reuses a scenario set's cells");
+	}
+
+	@Test
+	void badScenarioOptionsAreNamed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--scenarios", "-1"))
+			.withMessage("--scenarios must be >= 0, but got -1");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--scenarios", "ten"))
+			.withMessage("--scenarios takes numbers, but got 'ten'");
+		assertThat(RunOptions.parse("--scenarios", "0").fixedWorkloads()).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--scenarios", "2", "--scenario-time", "0s"))
+			.withMessage("--scenario-time must be positive, but was PT0S");
+	}
+
+	@Test
 	void durationsAcceptSecondsAndMilliseconds() {
 		assertThat(RunOptions.duration("5s")).isEqualTo(Duration.ofSeconds(5));
 		assertThat(RunOptions.duration("250ms")).isEqualTo(Duration.ofMillis(250));
@@ -88,7 +138,9 @@ class RunOptionsTests {
 		assertThat(RunOptions.wantsHelp("--quick", "--help")).isTrue();
 		assertThat(RunOptions.wantsHelp("-h")).isTrue();
 		assertThat(RunOptions.wantsHelp("--quick")).isFalse();
-		assertThat(RunOptions.USAGE).contains("--static-warmup", "--rounds", "phase-shift");
+		assertThat(RunOptions.USAGE).contains("--static-warmup", "--rounds", "phase-shift", "--scenarios N",
+				"--reuse-baselines FILE", "seed 1 is the training set", "seed 1001 is the test set",
+				"--scenarios 30 --seed 1001");
 	}
 
 	@Test

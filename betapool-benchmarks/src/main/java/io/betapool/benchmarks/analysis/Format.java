@@ -61,6 +61,11 @@ public final class Format {
 		return threads(threads) + ((threads == 1) ? " thread" : " threads");
 	}
 
+	/** A count with its noun: {@code 1 win}, {@code 2 wins}. */
+	public static String count(long n, String one, String many) {
+		return n + " " + ((n == 1) ? one : many);
+	}
+
 	/** Seconds with one decimal. */
 	public static String seconds(double seconds) {
 		return Double.isFinite(seconds) ? String.format(Locale.ROOT, "%.1f s", seconds) : NOT_AVAILABLE;

@@ -27,7 +27,40 @@ public enum Goal {
 	CONVERGENCE,
 
 	/** Per-task overhead: no-op throughput ≥ {@value #OVERHEAD_RATIO} × {@code ThreadPoolExecutor}'s at equal threads. */
-	OVERHEAD;
+	OVERHEAD,
+
+	/**
+	 * Scenarios of an unseen seed set: the median of betapool's throughput ratios to the best static ≥
+	 * {@value #SCENARIO_MEDIAN_THROUGHPUT}, the worst ≥ {@value #SCENARIO_WORST_THROUGHPUT}.
+	 */
+	SCENARIO_THROUGHPUT,
+
+	/**
+	 * Scenarios of an unseen seed set: the median of betapool's p99 ratios to the best static ≤
+	 * {@value #SCENARIO_MEDIAN_P99}, the 90th percentile ≤ {@value #SCENARIO_P90_P99}.
+	 */
+	SCENARIO_P99,
+
+	/**
+	 * Scenarios of an unseen seed set: a lower p99 than virtual threads at ≥ 0.98 × their throughput in
+	 * at least {@value #SCENARIO_VIRTUAL_THREADS_SHARE} of the scenarios.
+	 */
+	SCENARIO_VIRTUAL_THREADS;
+
+	/** Median throughput ratio to the best static the scenarios must reach. */
+	public static final double SCENARIO_MEDIAN_THROUGHPUT = 0.99;
+
+	/** Lowest throughput ratio to the best static allowed in any scenario. */
+	public static final double SCENARIO_WORST_THROUGHPUT = 0.95;
+
+	/** Largest median p99 ratio to the best static allowed. */
+	public static final double SCENARIO_MEDIAN_P99 = 1.1;
+
+	/** Largest 90th percentile of the p99 ratios to the best static allowed. */
+	public static final double SCENARIO_P90_P99 = 1.5;
+
+	/** Share of scenarios in which betapool must beat virtual threads on p99 at ≥ 0.98 × their throughput. */
+	public static final double SCENARIO_VIRTUAL_THREADS_SHARE = 0.7;
 
 	/** Throughput betapool must reach, as a share of the best static pool's. */
 	public static final double THROUGHPUT_RATIO = 0.98;
@@ -58,6 +91,15 @@ public enum Goal {
 					"After a phase shift: within 10 %% of the new phase's knee in ≤ %s s", CONVERGENCE_SECONDS);
 			case OVERHEAD -> String.format(Locale.ROOT,
 					"Per-task overhead: no-op throughput ≥ %s × ThreadPoolExecutor's at equal threads", OVERHEAD_RATIO);
+			case SCENARIO_THROUGHPUT -> String.format(Locale.ROOT,
+					"Unseen scenarios, from cold: throughput ratio to the best static — median ≥ %s, worst ≥ %s",
+					SCENARIO_MEDIAN_THROUGHPUT, SCENARIO_WORST_THROUGHPUT);
+			case SCENARIO_P99 -> String.format(Locale.ROOT,
+					"Unseen scenarios, from cold: p99 ratio to the best static — median ≤ %s, 90th percentile ≤ %s",
+					SCENARIO_MEDIAN_P99, SCENARIO_P90_P99);
+			case SCENARIO_VIRTUAL_THREADS -> String.format(Locale.ROOT,
+					"Unseen scenarios, from cold: better p99 than virtual threads at ≥ %s × their throughput in ≥ %.0f %% of scenarios",
+					ScenarioSummary.SAME_THROUGHPUT, SCENARIO_VIRTUAL_THREADS_SHARE * 100);
 		};
 	}
 

@@ -10,9 +10,12 @@ import io.betapool.benchmarks.contender.ContenderKind;
 import io.betapool.benchmarks.result.CellResult;
 import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.Overhead;
+import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.workload.Phase;
 
+import static io.betapool.benchmarks.analysis.Format.count;
 import static io.betapool.benchmarks.analysis.Format.ms;
+import static io.betapool.benchmarks.analysis.Format.percent;
 import static io.betapool.benchmarks.analysis.Format.rate;
 import static io.betapool.benchmarks.analysis.Format.ratio;
 import static io.betapool.benchmarks.analysis.Format.seconds;
@@ -68,6 +71,62 @@ public final class Goals {
 			}
 		}
 		results.addAll(overhead(overheads, clockReadNanos));
+		return results;
+	}
+
+	/**
+	 * The scenario goals, checked on every set but the training set ({@link ScenarioSet#isTraining()}):
+	 * the goals are judged on work no tuning has seen.
+	 */
+	public static List<GoalResult> scenarios(List<ScenarioSummary> summaries) {
+		List<GoalResult> results = new ArrayList<>();
+		for (ScenarioSummary summary : summaries) {
+			if (!summary.set().isTraining()) {
+				results.addAll(scenarios(summary));
+			}
+		}
+		return results;
+	}
+
+	static List<GoalResult> scenarios(ScenarioSummary summary) {
+		ScenarioSet set = summary.set();
+		String scope = "seed " + set.seed() + ", " + count(summary.views().size(), "scenario", "scenarios");
+		Distribution x = summary.throughput();
+		Distribution p99 = summary.p99();
+		List<GoalResult> results = new ArrayList<>();
+		if (x.size() == 0) {
+			results.add(notMeasured(Goal.SCENARIO_THROUGHPUT, scope, "betapool or the static pools did not run"));
+			results.add(notMeasured(Goal.SCENARIO_P99, scope, "betapool or the static pools did not run"));
+		}
+		else {
+			boolean throughput = x.median() >= Goal.SCENARIO_MEDIAN_THROUGHPUT && x.min() >= Goal.SCENARIO_WORST_THROUGHPUT;
+			results.add(new GoalResult(Goal.SCENARIO_THROUGHPUT, scope,
+					"median " + ratio(x.median()) + " ×, 10th percentile " + ratio(x.quantile(0.1)) + " ×, worst "
+							+ ratio(x.min()) + " ×",
+					"median ≥ " + Goal.SCENARIO_MEDIAN_THROUGHPUT + " ×, worst ≥ " + Goal.SCENARIO_WORST_THROUGHPUT + " ×",
+					throughput ? Verdict.PASS : Verdict.MISS, throughput ? "" : Limits.scenarios(summary, true)));
+			boolean tail = p99.median() <= Goal.SCENARIO_MEDIAN_P99 && p99.quantile(0.9) <= Goal.SCENARIO_P90_P99;
+			results.add(new GoalResult(Goal.SCENARIO_P99, scope,
+					"median " + ratio(p99.median()) + " ×, 90th percentile " + ratio(p99.quantile(0.9)) + " ×, worst "
+							+ ratio(p99.max()) + " ×",
+					"median ≤ " + Goal.SCENARIO_MEDIAN_P99 + " ×, 90th percentile ≤ " + Goal.SCENARIO_P90_P99 + " ×",
+					tail ? Verdict.PASS : Verdict.MISS, tail ? "" : Limits.scenarios(summary, false)));
+		}
+		int both = summary.againstVirtualThreads();
+		if (both == 0) {
+			results.add(notMeasured(Goal.SCENARIO_VIRTUAL_THREADS, scope, "virtual threads did not run (JDK 21+ needed)"));
+		}
+		else {
+			boolean pass = summary.winShare() >= Goal.SCENARIO_VIRTUAL_THREADS_SHARE;
+			int wins = summary.winsOverVirtualThreads();
+			int losses = summary.lossesToVirtualThreads();
+			results.add(new GoalResult(Goal.SCENARIO_VIRTUAL_THREADS, scope,
+					count(wins, "win", "wins") + ", " + count(losses, "loss", "losses") + ", " + (both - wins - losses) + " below "
+							+ ScenarioSummary.SAME_THROUGHPUT + " × their throughput: " + percent(summary.winShare())
+							+ " of " + both,
+					"≥ " + percent(Goal.SCENARIO_VIRTUAL_THREADS_SHARE), pass ? Verdict.PASS : Verdict.MISS,
+					pass ? "" : Limits.virtualThreads(summary)));
+		}
 		return results;
 	}
 

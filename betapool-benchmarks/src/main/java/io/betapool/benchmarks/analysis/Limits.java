@@ -1,6 +1,7 @@
 package io.betapool.benchmarks.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import io.betapool.benchmarks.result.Figures;
 import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.Sample;
+import io.betapool.benchmarks.result.ScenarioCell;
 import io.betapool.control.AdaptiveSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -181,6 +183,64 @@ final class Limits {
 				+ " ns more per task for its per-task accounting (a random draw deciding whether the task is timed, "
 				+ "clock stamps for the timed sample, a per-worker count, and a queue that stamps idle waits)" + clock
 				+ "." + noise;
+	}
+
+	/** The most scenarios a scenario miss names. */
+	static final int WORST_SCENARIOS = 5;
+
+	/**
+	 * The scenarios that pull a throughput ({@code throughput}) or p99 distribution below its goal, worst
+	 * first: those beyond the bound on a single scenario (throughput below
+	 * {@value Goal#SCENARIO_WORST_THROUGHPUT} ×, p99 above {@value Goal#SCENARIO_P90_P99} ×), or the three
+	 * worst when none is, each with how the work arrived and how many threads betapool ran against the
+	 * knee and the best static.
+	 */
+	static String scenarios(ScenarioSummary summary, boolean throughput) {
+		List<ScenarioView> views = new ArrayList<>(summary.views().stream()
+			.filter((v) -> v.adaptive().isPresent() && v.best().isPresent())
+			.toList());
+		Comparator<ScenarioView> worstFirst = throughput
+				? Comparator.comparingDouble((ScenarioView v) -> v.throughputRatio(v.adaptive().orElseThrow()))
+				: Comparator.comparingDouble((ScenarioView v) -> v.p99Ratio(v.adaptive().orElseThrow())).reversed();
+		views.sort(worstFirst);
+		List<ScenarioView> beyond = views.stream().filter((v) -> throughput
+				? v.throughputRatio(v.adaptive().orElseThrow()) < Goal.SCENARIO_WORST_THROUGHPUT
+				: v.p99Ratio(v.adaptive().orElseThrow()) > Goal.SCENARIO_P90_P99).toList();
+		List<ScenarioView> named = beyond.isEmpty() ? views.subList(0, Math.min(3, views.size()))
+				: beyond.subList(0, Math.min(WORST_SCENARIOS, beyond.size()));
+		List<String> parts = new ArrayList<>();
+		for (ScenarioView view : named) {
+			ScenarioCell a = view.adaptive().orElseThrow();
+			ScenarioCell b = view.best().orElseThrow();
+			parts.add(view.scenario().id() + " (" + view.scenario().arrivalDescription(summary.set().seconds()) + "): "
+					+ (throughput ? ratio(view.throughputRatio(a)) + " × the throughput"
+							: ratio(view.p99Ratio(a)) + " × the p99 (" + ms(a.p99Ms()) + " vs " + ms(b.p99Ms()) + " ms)")
+					+ " of static " + b.contender().size() + ", with " + threads(a.meanThreads()) + " threads on average, "
+					+ threads(a.peakThreads()) + " at most (knee " + view.knee() + ")");
+		}
+		String head = beyond.isEmpty() ? "Worst scenarios: "
+				: beyond.size() + ((beyond.size() == 1) ? " scenario" : " scenarios") + " beyond "
+						+ (throughput ? Goal.SCENARIO_WORST_THROUGHPUT : Goal.SCENARIO_P90_P99) + " ×"
+						+ ((beyond.size() > named.size()) ? ", the worst " + named.size() : "") + ": ";
+		return head + String.join("; ", parts) + ". Every scenario's figures are in the scenario table.";
+	}
+
+	/** The scenarios betapool lost to virtual threads on p99, or fell below their throughput in. */
+	static String virtualThreads(ScenarioSummary summary) {
+		List<String> lost = new ArrayList<>();
+		List<String> slower = new ArrayList<>();
+		for (ScenarioView view : summary.views()) {
+			ScenarioSummary.Versus versus = ScenarioSummary.versus(view).orElse(ScenarioSummary.Versus.WIN);
+			if (versus == ScenarioSummary.Versus.LOSS) {
+				lost.add(view.scenario().id());
+			}
+			else if (versus == ScenarioSummary.Versus.NONE) {
+				slower.add(view.scenario().id());
+			}
+		}
+		return "p99 no lower than virtual threads' in " + (lost.isEmpty() ? "none" : String.join(", ", lost))
+				+ "; below " + ScenarioSummary.SAME_THROUGHPUT + " × their throughput in "
+				+ (slower.isEmpty() ? "none" : String.join(", ", slower)) + ".";
 	}
 
 	private static String controllerSays(@Nullable DecisionSummary decisions, ScalingAction... actions) {

@@ -22,12 +22,13 @@ import org.jspecify.annotations.Nullable;
  * {@link Schedule}, sampling every {@value #SAMPLE_MILLIS} ms, and turns what it recorded into a
  * {@link CellResult}.
  *
- * <p>The physical limit of a stretch is the time-weighted mean over its phases of
+ * <p>The physical limit of a stretch is the mean over its time of
  * <pre>
  *   closed loop:  min(cores / c, N / (c + b), 1 / s)     N = the tasks the loop keeps outstanding
  *   open loop:    min(rate, cores / c, 1 / s)            rate = the offered arrival rate
  * </pre>
- * — the most any pool could complete under that load on this machine.
+ * with the limit 0 in the gaps of on/off load — the most any pool could complete under that load on
+ * this machine.
  */
 final class CellRunner {
 
@@ -123,8 +124,15 @@ final class CellRunner {
 				sampler.startMeasure(origin + offset);
 			}
 			while (nextSegment < segments.size() && offset >= segments.get(nextSegment).start()) {
+				Schedule.Segment segment = segments.get(nextSegment);
 				if (closed != null) {
-					closed.phase(segments.get(nextSegment).phase());
+					closed.phase(segment.phase());
+					if (segment.active()) {
+						closed.resume();
+					}
+					else {
+						closed.pause();
+					}
 				}
 				nextSegment++;
 			}
@@ -175,10 +183,11 @@ final class CellRunner {
 			double limit = limit(spec.phases().get(i), spec, mode, rates, i);
 			completed += recorder.completions(i);
 			unfinished += recorder.unfinished(i);
-			limitSum += limit * segment.length();
+			limitSum += limit * schedule.activeNanos(i);
 			if (spec.isPhaseShift()) {
+				double phaseLimit = limit * schedule.activeNanos(i) / segment.length();
 				phases.add(figures(spec.phases().get(i).name(), segment.start(), segment.end(), recorder.completions(i),
-						histograms[i], recorder.unfinished(i), samples, limit));
+						histograms[i], recorder.unfinished(i), samples, phaseLimit));
 			}
 		}
 		long measureStart = schedule.measureStart();

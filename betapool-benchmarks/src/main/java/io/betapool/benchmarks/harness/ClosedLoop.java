@@ -3,6 +3,7 @@ package io.betapool.benchmarks.harness;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.betapool.benchmarks.workload.Phase;
 
@@ -10,6 +11,10 @@ import io.betapool.benchmarks.workload.Phase;
  * A closed loop: {@code outstanding} tasks in progress at all times. It submits that many at the
  * start, and each task, as it ends, submits its successor from the worker thread that ran it, with
  * the work of the phase current at that moment. After {@link #stop()} no successor is submitted.
+ *
+ * <p>For on/off load, {@link #pause()} stops successors the same way, and {@link #resume()} submits
+ * as many tasks as are needed to have {@code outstanding} in progress again (a task ending at that very
+ * moment may leave it one short).
  */
 final class ClosedLoop implements Task.Listener {
 
@@ -21,7 +26,11 @@ final class ClosedLoop implements Task.Listener {
 
 	private volatile int phase;
 
+	private final AtomicInteger inProgress = new AtomicInteger();
+
 	private volatile boolean running = true;
+
+	private int outstanding;
 
 	ClosedLoop(ExecutorService executor, List<Phase> phases, TaskRecorder recorder) {
 		this.executor = executor;
@@ -30,7 +39,24 @@ final class ClosedLoop implements Task.Listener {
 	}
 
 	void start(int outstanding) {
+		this.outstanding = outstanding;
 		for (int i = 0; i < outstanding; i++) {
+			this.inProgress.incrementAndGet();
+			submit();
+		}
+	}
+
+	/** Submits no successor until {@link #resume()}: the gap of on/off load. */
+	void pause() {
+		this.running = false;
+	}
+
+	/** Tops the tasks in progress up to {@code outstanding} again and resumes submitting successors. */
+	void resume() {
+		this.running = true;
+		int missing = this.outstanding - this.inProgress.get();
+		for (int i = 0; i < missing; i++) {
+			this.inProgress.incrementAndGet();
 			submit();
 		}
 	}
@@ -49,6 +75,9 @@ final class ClosedLoop implements Task.Listener {
 		this.recorder.ended(task, endNanos, outcome);
 		if (this.running) {
 			submit();
+		}
+		else {
+			this.inProgress.decrementAndGet();
 		}
 	}
 

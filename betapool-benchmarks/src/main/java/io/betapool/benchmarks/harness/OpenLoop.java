@@ -13,7 +13,8 @@ import io.betapool.workload.PoissonArrivals;
 /**
  * An open loop: tasks arrive at Poisson times ({@link PoissonArrivals}) at each phase's rate and are
  * submitted whatever the state of the pool. Each segment of the {@link Schedule} draws its own
- * seeded arrival schedule, so every contender sees the same arrivals.
+ * seeded arrival schedule, so every contender sees the same arrivals; an inactive segment (a gap of
+ * on/off load) has none.
  *
  * <p>Arrivals are paced against absolute due times: a late wake-up never shifts later arrivals, and a
  * task's latency is measured from its due time, not from when the driver got round to submitting it.
@@ -49,6 +50,10 @@ final class OpenLoop implements Runnable, Task.Listener {
 	public void run() {
 		int index = 0;
 		for (Schedule.Segment segment : this.schedule.segments()) {
+			if (!segment.active()) {
+				index++;
+				continue;
+			}
 			PoissonArrivals arrivals = new PoissonArrivals(this.rates[segment.phase()],
 					new SplittableRandom(this.seed + index++));
 			PrimitiveIterator.OfLong offsets = arrivals.schedule().iterator();

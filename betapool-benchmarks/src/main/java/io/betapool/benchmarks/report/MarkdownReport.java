@@ -10,6 +10,7 @@ import io.betapool.ControllerConfig;
 import io.betapool.Policy;
 import io.betapool.benchmarks.analysis.Goal;
 import io.betapool.benchmarks.analysis.GoalResult;
+import io.betapool.benchmarks.analysis.ScenarioSummary;
 import io.betapool.benchmarks.analysis.StaticSweep;
 import io.betapool.benchmarks.analysis.Verdict;
 import io.betapool.benchmarks.analysis.VirtualThreadComparison;
@@ -45,11 +46,19 @@ final class MarkdownReport {
 
 	private final List<Overhead> overheads;
 
+	private final List<ScenarioSummary> scenarios;
+
 	MarkdownReport(RunInfo info, List<WorkloadView> views, List<GoalResult> goals, List<Overhead> overheads) {
+		this(info, views, goals, overheads, List.of());
+	}
+
+	MarkdownReport(RunInfo info, List<WorkloadView> views, List<GoalResult> goals, List<Overhead> overheads,
+			List<ScenarioSummary> scenarios) {
 		this.info = info;
 		this.views = List.copyOf(views);
 		this.goals = List.copyOf(goals);
 		this.overheads = List.copyOf(overheads);
+		this.scenarios = List.copyOf(scenarios);
 	}
 
 	String render() {
@@ -67,8 +76,11 @@ final class MarkdownReport {
 		for (WorkloadView view : this.views) {
 			md.append(new WorkloadSection(view, CHART_DIRECTORY).render());
 		}
-		virtualThreads(md);
-		overhead(md);
+		md.append(new ScenarioSection(this.scenarios, CHART_DIRECTORY).render());
+		if (!this.views.isEmpty()) {
+			virtualThreads(md);
+			overhead(md);
+		}
 		md.append("## Files\n\n")
 			.append("- [`").append(CHART_DIRECTORY).append("/results.csv`](").append(CHART_DIRECTORY)
 			.append("/results.csv): every figure of every cell, one row per cell and measured stretch.\n")

@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.betapool.benchmarks.analysis.GoalResult;
 import io.betapool.benchmarks.analysis.Goals;
+import io.betapool.benchmarks.analysis.ScenarioSummary;
 import io.betapool.benchmarks.analysis.WorkloadView;
 import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.RunResults;
+import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.result.WorkloadResults;
 
 /**
@@ -20,8 +23,12 @@ import io.betapool.benchmarks.result.WorkloadResults;
  *   benchmarks/timeline.csv              the shifting workload's samples
  *   benchmarks/&lt;workload&gt;-sweep.svg      throughput against pool size
  *   benchmarks/&lt;workload&gt;-timeline.svg   the controller timeline of a shifting workload
+ *   benchmarks/scenarios-seed-&lt;S&gt;.json   each scenario set the run measured ({@link ScenarioFiles})
+ *   benchmarks/scenarios-seed-&lt;S&gt;.csv
  * </pre>
- * and includes {@code benchmarks/jmh.json} when a JMH run left it there.
+ * and includes {@code benchmarks/jmh.json} when a JMH run left it there, and every scenario set whose
+ * results are in {@code benchmarks/}, those of earlier runs too: the training set and the test set are
+ * measured by separate runs into one directory.
  */
 public final class ReportWriter {
 
@@ -52,10 +59,18 @@ public final class ReportWriter {
 				Files.writeString(charts.resolve(WorkloadSection.timelineChartFile(view)), Charts.timeline(view));
 			}
 		}
-		Files.writeString(charts.resolve("results.csv"), ResultsCsv.results(views).toString());
-		Files.writeString(charts.resolve("timeline.csv"), ResultsCsv.timeline(views).toString());
-		String report = new MarkdownReport(results.info(), views,
-				Goals.evaluate(views, overheads, results.info().machine().clockReadNanos()), overheads).render();
+		if (!views.isEmpty()) {
+			Files.writeString(charts.resolve("results.csv"), ResultsCsv.results(views).toString());
+			Files.writeString(charts.resolve("timeline.csv"), ResultsCsv.timeline(views).toString());
+		}
+		for (ScenarioSet set : results.scenarioSets()) {
+			ScenarioFiles.write(charts, set);
+		}
+		List<ScenarioSummary> scenarios = ScenarioFiles.readAll(charts).stream().map(ScenarioSummary::of).toList();
+		List<GoalResult> goals = new ArrayList<>(
+				Goals.evaluate(views, overheads, results.info().machine().clockReadNanos()));
+		goals.addAll(Goals.scenarios(scenarios));
+		String report = new MarkdownReport(results.info(), views, goals, overheads, scenarios).render();
 		Path file = out.resolve(REPORT);
 		Files.writeString(file, report);
 		return file;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.betapool.control.KneeModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A workload: one phase for a steady stream, several for a stream whose kind of work shifts, and the
@@ -17,8 +18,9 @@ import io.betapool.control.KneeModel;
  * @param title a title for the report
  * @param phases the phases in the order they run; at least one
  * @param outstanding tasks a closed loop keeps in progress
+ * @param bursts for on/off load, when work is offered; {@code null} when it is offered throughout
  */
-public record WorkloadSpec(String id, String title, List<Phase> phases, int outstanding) {
+public record WorkloadSpec(String id, String title, List<Phase> phases, int outstanding, @Nullable Bursts bursts) {
 
 	public WorkloadSpec {
 		Objects.requireNonNull(id, "id");
@@ -30,6 +32,20 @@ public record WorkloadSpec(String id, String title, List<Phase> phases, int outs
 		if (outstanding < 1) {
 			throw new IllegalArgumentException("outstanding must be >= 1, but was " + outstanding);
 		}
+		if (bursts != null && bursts.count() < phases.size()) {
+			throw new IllegalArgumentException("on/off load needs a burst per phase at least, but had "
+					+ bursts.count() + " bursts for " + phases.size() + " phases");
+		}
+	}
+
+	/** A workload whose work is offered throughout. */
+	public WorkloadSpec(String id, String title, List<Phase> phases, int outstanding) {
+		this(id, title, phases, outstanding, null);
+	}
+
+	/** Whether work comes in bursts separated by idle gaps. */
+	public boolean isBursty() {
+		return this.bursts != null;
 	}
 
 	/** Whether the kind of work changes during a run. */

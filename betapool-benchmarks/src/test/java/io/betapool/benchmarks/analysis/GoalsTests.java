@@ -178,6 +178,59 @@ class GoalsTests {
 			.contains(Goal.STEADY, Goal.PHASE_SHIFT, Goal.CONVERGENCE, Goal.OVERHEAD);
 	}
 
+	@Test
+	void unseenScenariosPassWhenTheRatiosMeetTheGoals() {
+		ScenarioSummary summary = ScenarioSummary.of(Fixtures.scenarioSet(1001, 150, new double[] { 1.0, 1.0 },
+				new double[] { 0.99, 1.1 }, new double[] { 0.96, 1.4 }, new double[] { 1.01, 0.9 }));
+		List<GoalResult> results = Goals.scenarios(List.of(summary));
+		assertThat(results).extracting(GoalResult::goal)
+			.containsExactly(Goal.SCENARIO_THROUGHPUT, Goal.SCENARIO_P99, Goal.SCENARIO_VIRTUAL_THREADS);
+		assertThat(results.get(0).verdict()).isEqualTo(Verdict.PASS);
+		assertThat(results.get(0).scope()).isEqualTo("seed 1001, 4 scenarios");
+		assertThat(results.get(0).measured()).isEqualTo("median 1.00 ×, 10th percentile 0.97 ×, worst 0.96 ×");
+		assertThat(results.get(1).verdict()).isEqualTo(Verdict.PASS);
+		// betapool at 960 tasks/s is below 0.98 × virtual threads' 1000: three wins of four is 75 %
+		assertThat(results.get(2).verdict()).isEqualTo(Verdict.PASS);
+		assertThat(results.get(2).measured()).isEqualTo("3 wins, 0 losses, 1 below 0.98 × their throughput: 75 % of 4");
+	}
+
+	@Test
+	void oneScenarioBelowTheWorstThroughputMissesAndIsNamed() {
+		ScenarioSummary summary = ScenarioSummary.of(Fixtures.scenarioSet(1001, 150, new double[] { 1.0, 1.0 },
+				new double[] { 0.93, 1.1 }, new double[] { 1.0, 1.0 }));
+		GoalResult throughput = Goals.scenarios(List.of(summary)).get(0);
+		assertThat(throughput.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(throughput.limits()).startsWith("1 scenario beyond 0.95 ×: s1001-02 (closed loop of 210): 0.93 × the "
+				+ "throughput of static 16, with 16 threads on average, 20 at most (knee 16).");
+	}
+
+	@Test
+	void aLongTailInOneScenarioOfTenMissesOnTheNinetiethPercentile() {
+		double[][] ratios = new double[10][];
+		for (int i = 0; i < 10; i++) {
+			ratios[i] = new double[] { 1.0, (i < 2) ? 3.0 : 1.0 };
+		}
+		GoalResult p99 = Goals.scenarios(List.of(ScenarioSummary.of(Fixtures.scenarioSet(1001, 150, ratios)))).get(1);
+		assertThat(p99.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(p99.measured()).isEqualTo("median 1.00 ×, 90th percentile 3.00 ×, worst 3.00 ×");
+		assertThat(p99.limits()).contains("3.00 × the p99 (300 vs 100 ms)");
+	}
+
+	@Test
+	void losingToVirtualThreadsTooOftenMisses() {
+		GoalResult vt = Goals.scenarios(List.of(ScenarioSummary.of(Fixtures.scenarioSet(1001, 90,
+				new double[] { 1.0, 1.0 }, new double[] { 1.0, 0.8 }, new double[] { 0.9, 0.8 })))).get(2);
+		assertThat(vt.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(vt.limits()).isEqualTo("p99 no lower than virtual threads' in s1001-01; below 0.98 × their "
+				+ "throughput in s1001-03.");
+	}
+
+	@Test
+	void theTrainingSetIsShownButNotJudged() {
+		ScenarioSummary training = ScenarioSummary.of(Fixtures.scenarioSet(1, 150, new double[] { 0.5, 5.0 }));
+		assertThat(Goals.scenarios(List.of(training))).isEmpty();
+	}
+
 	private static WorkloadView steadyView(double adaptiveThroughput, double adaptiveP99, double adaptiveThreads) {
 		WorkloadSpec spec = Fixtures.steady("io-heavy", 0.5, 20);
 		List<CellResult> cells = new ArrayList<>();

@@ -18,11 +18,13 @@ import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.MachineInfo;
 import io.betapool.benchmarks.result.RunInfo;
 import io.betapool.benchmarks.result.RunResults;
+import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.result.WorkloadResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link ReportWriter} and the report it writes, on synthetic results.
@@ -85,6 +87,44 @@ class ReportWriterTests {
 		String report = Files.readString(ReportWriter.write(out, results(false)));
 		assertThat(report).contains("| noop | 1 | 4,000,000 ± 1,000 | 3,800,000 ± 1,000 | 0.95 |")
 			.contains("| no-op tasks, 1 thread | 0.95 ×");
+	}
+
+	@Test
+	void scenarioSetsAreWrittenReadBackAndReported(@TempDir Path out) throws IOException {
+		ScenarioSet test = Fixtures.scenarioSet(1001, 150, new double[] { 1.0, 1.0 }, new double[] { 0.97, 1.3 });
+		RunResults results = new RunResults(results(false).info(), List.of(), List.of(test));
+		String report = Files.readString(ReportWriter.write(out, results));
+		assertThat(ScenarioFiles.read(out.resolve("benchmarks/scenarios-seed-1001.json"))).isEqualTo(test);
+		assertThat(report).contains("## Scenarios: random workloads, from a cold start")
+			.contains("### Test set: seed 1001, 2 scenarios")
+			.contains("| throughput ratio (higher is better) | 0.99 | 0.97 | 0.97 |")
+			.contains("**1 win, 0 losses**; in 1 of 2 scenarios betapool had less throughput than that")
+			.contains("| s1001-01 |")
+			.contains("| seed 1001, 2 scenarios | median 0.99 ×")
+			.doesNotContain("## I/O-heavy");
+		List<String> csv = Files.readAllLines(out.resolve("benchmarks/scenarios-seed-1001.csv"));
+		assertThat(csv.get(0)).isEqualTo(String.join(",", ScenarioFiles.HEADER));
+		assertThat(csv).hasSize(1 + 2 * 7);
+	}
+
+	@Test
+	void aSetMeasuredByAnEarlierRunIntoTheSameDirectoryIsReportedToo(@TempDir Path out) throws IOException {
+		ScenarioSet training = Fixtures.scenarioSet(1, 150, new double[] { 0.8, 2.0 });
+		ReportWriter.write(out, new RunResults(results(false).info(), List.of(), List.of(training)));
+		ScenarioSet test = Fixtures.scenarioSet(1001, 150, new double[] { 1.0, 1.0 });
+		String report = Files.readString(ReportWriter.write(out, new RunResults(results(false).info(),
+				results(false).workloads(), List.of(test))));
+		assertThat(report).contains("### Training set: seed 1, 1 scenario")
+			.contains("### Test set: seed 1001, 1 scenario")
+			.contains("## I/O-heavy (`io-heavy`)");
+		assertThat(report.indexOf("### Training set")).isLessThan(report.indexOf("### Test set"));
+	}
+
+	@Test
+	void aFileThatIsNotAScenarioSetIsNamed(@TempDir Path out) throws IOException {
+		Path file = Files.writeString(out.resolve("x.json"), "{\"seed\": \"many\"}");
+		assertThatIllegalArgumentException().isThrownBy(() -> ScenarioFiles.read(file))
+			.withMessageStartingWith("cannot read the scenario results " + file);
 	}
 
 	private static RunResults results(boolean quick) {
