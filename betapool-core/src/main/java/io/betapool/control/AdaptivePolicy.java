@@ -22,7 +22,8 @@ import static io.betapool.control.Decisions.ratio;
  * <pre>
  *   work waits (queued now, or queue wait &gt; 10 % of run time):
  *     target &gt; n            →  grow to min(target, max(active + queued, n + scaleUpStep), 2n + scaleUpStep),
- *                              unless the cores are saturated (veto)
+ *                              and, on cores that other load saturates, within the CPU budget
+ *                              of {@link CpuSaturationGuard} (none left: veto)
  *     β̂ &lt; betaLowThreshold, n &gt; knee  →  shrink to the knee: CPU-bound work only competes for cores
  *     n = target, threads busy, tasks short enough to count  →  hill-climb by {@link GrowthTrial}s:
  *                              no ceiling: trial n ↔ n + ⌈trialStep · n⌉ (up to probeLimit × knee);
@@ -174,17 +175,20 @@ public final class AdaptivePolicy implements ScalingPolicy {
 					+ "from waiting for a core: retiring " + (n - size) + " threads.");
 		}
 		if (target - n >= this.settings.deadbandOf(n) || (target > n && n < sample.cores())) {
+			long wanted = Math.max((long) sample.activeThreads() + sample.queueSize(), (long) n + this.config.scaleUpStep());
+			long doubled = 2L * n + this.config.scaleUpStep();
+			long budget = this.guard.budget(sample, beta);
+			int size = Decisions.clamp(Math.min(Math.min(target, budget), Math.min(wanted, doubled)), sample);
+			if (size > n) {
+				this.growing = size < target && budget > size;
+				String cpu = (budget == Long.MAX_VALUE) ? "" : "; the saturated CPU (" + percent(sample.cpuPercent())
+						+ ") has room for " + (budget - n) + " more";
+				return resize(sample, beta, size, Reason.GROW,
+						sample.queueSize() + " tasks wait and " + why + cpu + ": growing to " + size + ".");
+			}
 			if (saturated) {
 				return veto(sample, beta, Reason.VETO_SATURATED, "Work waits and " + why
 						+ ", but the CPU is saturated (" + percent(sample.cpuPercent()) + "): growth vetoed.");
-			}
-			long wanted = Math.max((long) sample.activeThreads() + sample.queueSize(), (long) n + this.config.scaleUpStep());
-			long doubled = 2L * n + this.config.scaleUpStep();
-			int size = Decisions.clamp(Math.min(target, Math.min(wanted, doubled)), sample);
-			if (size > n) {
-				this.growing = size < target;
-				return resize(sample, beta, size, Reason.GROW,
-						sample.queueSize() + " tasks wait and " + why + ": growing to " + size + ".");
 			}
 		}
 		if (cpuBound && n - knee >= this.settings.deadbandOf(n) && knee >= sample.minWorkers()) {

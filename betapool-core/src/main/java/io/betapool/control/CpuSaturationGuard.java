@@ -3,16 +3,23 @@ package io.betapool.control;
 import io.betapool.ControllerConfig;
 
 /**
- * Vetoes growth when the cores are saturated by more than this pool: the JVM's analogue of the seed's
+ * Limits growth when the cores are saturated by more than this pool: the JVM's analogue of the seed's
  * GIL veto. With {@code s} the share of their busy time the pool's workers spent runnable but waiting
  * for a core, and {@code ŝ(n)} the share the knee model expects of {@code n} threads at β̂:
  * <pre>
  *   saturated ⇔ cpu ≥ cpuUpperThreshold ∧ s − ŝ(n) ≥ busyCoreRunQueueShare
  *             ∨ cpu ≥ cpuLowerThreshold ∧ s − ŝ(n) ≥ saturatedRunQueueShare
  * </pre>
- * A busy CPU alone does not veto: an I/O pool beside a CPU-bound one still gets a core when its threads
- * need one, and its growth costs nothing. Without scheduler statistics (non-Linux) {@code s} is
- * unknown, and the veto falls back to the seed's rule, {@code cpu ≥ cpuUpperThreshold}.
+ * A saturated CPU does not stop all growth: each added thread asks for {@code 1 − β̂} of a core, and
+ * the pool may add as many as the cores still give, the idle share plus the slack the knee itself
+ * leaves:
+ * <pre>
+ *   budget = n + ⌊(cores · (1 − cpu/100) + cores · (1 − U*)) / (1 − β̂)⌋,   U* = {@value KneeModel#TARGET_UTILISATION}
+ * </pre>
+ * So CPU-bound work gets no thread from a saturated CPU, while an I/O pool beside a CPU-bound one still
+ * grows: its threads need a core for a few per cent of their time. Without scheduler statistics
+ * (non-Linux) {@code s} is unknown, and saturation falls back to the seed's rule,
+ * {@code cpu ≥ cpuUpperThreshold}.
  */
 public final class CpuSaturationGuard {
 
@@ -44,6 +51,21 @@ public final class CpuSaturationGuard {
 			return excess >= this.settings.busyCoreRunQueueShare();
 		}
 		return cpu >= this.config.cpuLowerThreshold() && excess >= this.settings.saturatedRunQueueShare();
+	}
+
+	/**
+	 * The largest size the cores allow this pool: unlimited unless {@link #isSaturated saturated}.
+	 * @param sample the tick
+	 * @param beta the smoothed β
+	 */
+	public long budget(ControlSample sample, double beta) {
+		if (!isSaturated(sample, beta)) {
+			return Long.MAX_VALUE;
+		}
+		double idle = sample.cores() * Math.max(0, 1 - sample.cpuPercent() / 100);
+		double slack = sample.cores() * (1 - KneeModel.TARGET_UTILISATION);
+		double perThread = Math.max(1e-3, 1 - beta);
+		return sample.currentThreads() + (long) Math.floor((idle + slack) / perThread);
 	}
 
 	/** Whether the platform gives no run-queue delay, so that saturation must retire threads as the seed does. */

@@ -111,7 +111,7 @@ final class Controller implements Runnable {
 		this.lastTickNanos = ticker.read();
 		this.stalls = new StallDetector(interval);
 		pool.onBacklog(this::wake);
-		pool.wakeOnBacklog(policy != null && policy.wakesOnBacklog());
+		pool.wakeOnBacklog(policy != null && policy.wakesOnBacklog() && minWorkers < maxWorkers);
 	}
 
 	void start(String threadName) {
@@ -247,6 +247,13 @@ final class Controller implements Runnable {
 
 	/** One control step; called by the loop, or directly by tests. */
 	void tick() {
+		// the window is shared with metrics(), which reads it, and the workers' fresh samples, between ticks
+		synchronized (this.window) {
+			tickLocked();
+		}
+	}
+
+	private void tickLocked() {
 		long now = this.ticker.read();
 		long interval = now - this.lastTickNanos;
 		if (interval <= 0) {
@@ -291,9 +298,7 @@ final class Controller implements Runnable {
 			reportedBeta = previous.beta;
 		}
 		double cpu = sample.cpuPercent();
-		this.snapshot = new Snapshot(reportedBeta, this.window.throughput(), this.window.latencyAt(50),
-				this.window.latencyAt(99), this.window.executionAt(99), ups, downs,
-				Double.isNaN(cpu) ? previous.cpu : cpu, this.samples.completedTotal(), this.samples.failedTotal());
+		this.snapshot = new Snapshot(reportedBeta, ups, downs, Double.isNaN(cpu) ? previous.cpu : cpu);
 	}
 
 	/**
@@ -313,25 +318,32 @@ final class Controller implements Runnable {
 		return this.recorder.count(action);
 	}
 
-	/** The latest published figures. */
-	Snapshot snapshot() {
-		return this.snapshot;
-	}
-
-	/** Builds the public metrics record from the latest snapshot and the pool's live counts. */
+	/**
+	 * The public metrics, current when called: the tasks completed and timed since the last tick count in
+	 * the total, the throughput and the percentiles. Costs nothing on the task path: it reads the
+	 * workers' counters and sample rings as a tick does, without taking them.
+	 */
 	PoolMetrics metrics() {
 		Snapshot s = this.snapshot;
-		return new PoolMetrics(this.pool.getPoolSize(), this.minWorkers, this.maxWorkers,
-				this.pool.getCompletedTaskCount(), s.beta, s.throughput, s.p50, s.p99, s.p99Execution,
-				this.pool.getQueue().size(), s.scaleUps, s.scaleDowns, s.cpu);
+		synchronized (this.window) {
+			long[] latencies = new long[WorkerStats.RING * 4];
+			long[] executions = new long[latencies.length];
+			int[] count = new int[1];
+			long fresh = this.sampler.peek(latencies, executions, count);
+			long sinceTick = this.ticker.read() - this.lastTickNanos;
+			return new PoolMetrics(this.pool.getPoolSize(), this.minWorkers, this.maxWorkers,
+					this.samples.completedTotal() + fresh, s.beta, this.window.throughputWith(fresh, sinceTick),
+					this.window.percentileWith(true, 50, latencies, count[0]),
+					this.window.percentileWith(true, 99, latencies, count[0]),
+					this.window.percentileWith(false, 99, executions, count[0]), this.pool.getQueue().size(),
+					s.scaleUps, s.scaleDowns, s.cpu);
+		}
 	}
 
 	/** Figures published at the end of a tick. */
-	record Snapshot(double beta, double throughput, Duration p50, Duration p99, Duration p99Execution,
-			long scaleUps, long scaleDowns, double cpu, long completed, long failed) {
+	record Snapshot(double beta, long scaleUps, long scaleDowns, double cpu) {
 
-		static final Snapshot EMPTY = new Snapshot(Double.NaN, 0.0, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0,
-				0, Double.NaN, 0, 0);
+		static final Snapshot EMPTY = new Snapshot(Double.NaN, 0, 0, Double.NaN);
 
 	}
 

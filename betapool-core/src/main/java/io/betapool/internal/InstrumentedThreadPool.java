@@ -114,12 +114,12 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 
 	@Override
 	protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
-		return new TimedFutureTask<>(callable, sampleNext() ? stamp() : 0);
+		return new TimedFutureTask<>(callable, sampleNext() ? stamp() : 0, this);
 	}
 
 	@Override
 	protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
-		return new TimedFutureTask<>(runnable, value, sampleNext() ? stamp() : 0);
+		return new TimedFutureTask<>(runnable, value, sampleNext() ? stamp() : 0, this);
 	}
 
 	/** Sets how sparsely tasks are timed: one in {@code mask + 1}, with {@code mask} one less than a power of two. */
@@ -220,7 +220,7 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 	}
 
 	private <T> Future<T> start(Callable<T> task, BlockingQueue<Future<T>> completions) {
-		TimedFutureTask<T> future = new TimedFutureTask<>(task, sampleNext() ? stamp() : 0, completions);
+		TimedFutureTask<T> future = new TimedFutureTask<>(task, sampleNext() ? stamp() : 0, completions, this);
 		execute(future);
 		return future;
 	}
@@ -241,15 +241,26 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 
 	@Override
 	protected void afterExecute(Runnable task, @Nullable Throwable thrown) {
+		if (!(task instanceof TimedFutureTask<?> future && future.counted())) {
+			completed(task, thrown);
+		}
+	}
+
+	/**
+	 * Counts a task that ended on the calling worker, and times it when it was sampled: from
+	 * {@link #afterExecute}, or from a future as it completes, before its result is published.
+	 * @return whether the calling thread is one of the pool's workers, so that the task was counted
+	 */
+	boolean completed(Runnable task, @Nullable Throwable thrown) {
 		WorkerStats stats = this.registry.current();
 		if (stats == null) {
-			return;
+			return false;
 		}
 		TimedTask timed = (task instanceof TimedTask t) ? t : null;
 		boolean failed = thrown != null || (timed != null && timed.failed());
 		if (timed == null || timed.submitNanos() == 0) {
 			stats.taskEnded(failed);
-			return;
+			return true;
 		}
 		long execution = stats.sampledTaskEnded(this.ticker.read(), timed.submitNanos(), failed);
 		if (this.threadBean != null && this.taskMetricsListener != null) {
@@ -258,6 +269,7 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 			reportTaskMetrics(TaskMetrics.of(this.taskSequence.incrementAndGet(), Duration.ofNanos(execution),
 					Duration.ofNanos(cpu), this.clock.instant(), failure));
 		}
+		return true;
 	}
 
 	private void reportTaskMetrics(TaskMetrics metrics) {

@@ -119,6 +119,29 @@ final class WorkerSampler {
 	}
 
 	/**
+	 * What the workers did since the last {@link #read}, without taking it: the tasks they completed,
+	 * and their timed samples into {@code latencies} and {@code executions} (as many as fit).
+	 * @return the tasks completed, and in {@code counts[0]} the samples copied
+	 */
+	long peek(long[] latencies, long[] executions, int[] counts) {
+		long tasks = 0;
+		int n = 0;
+		for (WorkerStats w : this.registry.workers()) {
+			tasks += w.completed() - w.seenCompleted;
+			long sampled = w.sampled();
+			long fresh = Math.min(sampled - w.seenSampled, WorkerStats.RING);
+			for (long j = sampled - fresh; j < sampled && n < latencies.length; j++) {
+				int slot = (int) (j & (WorkerStats.RING - 1));
+				latencies[n] = w.latencyRing[slot];
+				executions[n] = w.executionRing[slot];
+				n++;
+			}
+		}
+		counts[0] = n;
+		return tasks;
+	}
+
+	/**
 	 * β of the workers since the last look, corrected for run-queue delay, or NaN when the look has too
 	 * little to judge: fewer than {@code tasksPerWorker} tasks completed per worker looked at, or less
 	 * than {@value #MIN_BUSY_NANOS} ns of busy time. Reads only workers whose scheduler statistics are

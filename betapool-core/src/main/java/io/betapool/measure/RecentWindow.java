@@ -81,15 +81,55 @@ public final class RecentWindow {
 		return percentile(this.executions, percentile);
 	}
 
+	/**
+	 * Tasks per second over the ticks of the window and a tick in progress.
+	 * @param tasks tasks completed since the last tick
+	 * @param nanos time since the last tick
+	 */
+	public double throughputWith(long tasks, long nanos) {
+		long total = tasks;
+		long span = Math.max(0, nanos);
+		for (int i = 0; i < Math.min(this.tick, TICKS); i++) {
+			total += this.tickTasks[i];
+			span += this.tickNanos[i];
+		}
+		return (span > 0) ? total * 1e9 / span : 0.0;
+	}
+
+	/**
+	 * A percentile of latency or execution time over the window and the samples of a tick in progress.
+	 * @param latency whether to read latencies (else execution times)
+	 * @param extra samples since the last tick, in {@code extra[0..count)}
+	 */
+	public Duration percentileWith(boolean latency, double percentile, long[] extra, int count) {
+		fill(latency ? this.latencies : this.executions);
+		for (int i = 0; i < count; i++) {
+			record(extra[i]);
+		}
+		return at(percentile);
+	}
+
 	private Duration percentile(long[] values, double percentile) {
+		fill(values);
+		return at(percentile);
+	}
+
+	private void fill(long[] values) {
 		this.histogram.reset();
 		long oldestTick = this.tick - TICKS;
 		int count = (int) Math.min(this.samples, CAPACITY);
 		for (int i = 0; i < count; i++) {
 			if (this.sampleTicks[i] >= oldestTick) {
-				this.histogram.recordValue(Math.max(1000, Math.min(HIGHEST_TRACKABLE_NANOS, values[i])));
+				record(values[i]);
 			}
 		}
+	}
+
+	private void record(long nanos) {
+		this.histogram.recordValue(Math.max(1000, Math.min(HIGHEST_TRACKABLE_NANOS, nanos)));
+	}
+
+	private Duration at(double percentile) {
 		if (this.histogram.getTotalCount() == 0) {
 			return Duration.ZERO;
 		}

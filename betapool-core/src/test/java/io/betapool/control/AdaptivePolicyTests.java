@@ -98,6 +98,15 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void anIoPoolGrowsWithinTheRoomASaturatedCpuLeaves() {
+		ScalingDecision decision = decide(this.samples.next().currentThreads(4).activeThreads(4).busyThreads(4)
+			.queueSize(100).blockingRatio(0.99).cpuPercent(100).runQueueShare(0.6).throughput(400).intervalTasks(200)
+			.build());
+		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(decision.threadsAfter()).isEqualTo(10);
+	}
+
+	@Test
 	void withoutSchedulerStatisticsASaturatedCpuRetiresThreadsAsTheSeedDoes() {
 		ScalingDecision decision = decide(this.samples.next().currentThreads(8).activeThreads(8).busyThreads(8)
 			.queueSize(100).blockingRatio(0.9).cpuPercent(99).runQueueShare(Double.NaN).throughput(400)

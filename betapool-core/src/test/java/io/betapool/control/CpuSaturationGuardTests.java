@@ -39,6 +39,17 @@ class CpuSaturationGuardTests {
 	}
 
 	@Test
+	void aSaturatedCpuLeavesRoomForThreadsThatSeldomNeedACore() {
+		double own = KneeModel.runQueueShare(2, 0.99, 20);
+		// each thread at β 0.99 asks for a hundredth of a core; the knee's slack of 0.06 cores takes six
+		assertThat(this.guard.budget(sample(100, own + 0.3), 0.99)).isEqualTo(26);
+		// CPU-bound work gets none: 20 CPU-bound threads on 2 cores wait 90 % of their time by their own number
+		double ownCpuBound = KneeModel.runQueueShare(2, 0.0, 20);
+		assertThat(this.guard.budget(sample(100, ownCpuBound + 0.06), 0.0)).isEqualTo(20);
+		assertThat(this.guard.budget(sample(40, ownCpuBound + 0.06), 0.0)).isEqualTo(Long.MAX_VALUE);
+	}
+
+	@Test
 	void anUnknownCpuNeverVetoes() {
 		assertThat(this.guard.isSaturated(sample(Double.NaN, 0.9), 0.9)).isFalse();
 	}
