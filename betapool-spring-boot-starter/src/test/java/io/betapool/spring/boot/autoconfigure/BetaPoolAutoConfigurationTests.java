@@ -147,7 +147,8 @@ class BetaPoolAutoConfigurationTests {
 					"betapool.controller.beta-low-threshold=0.2", "betapool.controller.scale-up-step=3",
 					"betapool.controller.scale-down-step=2", "betapool.controller.cpu-upper-threshold=90",
 					"betapool.controller.cpu-lower-threshold=40", "betapool.controller.stabilization-window=3s",
-					"betapool.controller.warmup-task-count=20", "betapool.shutdown.await-termination-period=5s")
+					"betapool.controller.warmup-task-count=20", "betapool.controller.keep-alive=15s",
+					"betapool.shutdown.await-termination-period=5s")
 			.run((context) -> {
 				BetaPoolTaskExecutor executor = context.getBean(BetaPoolTaskExecutor.class);
 				AdaptiveThreadPoolExecutor pool = executor.getThreadPoolExecutor();
@@ -167,6 +168,7 @@ class BetaPoolAutoConfigurationTests {
 					.cpuLowerThreshold(40)
 					.stabilizationWindow(Duration.ofSeconds(3))
 					.warmupTaskCount(20)
+					.keepAlive(Duration.ofSeconds(15))
 					.build());
 				assertThat(executor.getAwaitTerminationPeriod()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(executor.submitCompletable(() -> Thread.currentThread().getName())

@@ -45,6 +45,7 @@ class BetaPoolPropertiesTests {
 		assertThat(controller.getCpuLowerThreshold()).isEqualTo(ControllerConfig.DEFAULT_CPU_LOWER_THRESHOLD);
 		assertThat(controller.getStabilizationWindow()).isEqualTo(ControllerConfig.DEFAULT_STABILIZATION_WINDOW);
 		assertThat(controller.getWarmupTaskCount()).isEqualTo(ControllerConfig.DEFAULT_WARMUP_TASK_COUNT);
+		assertThat(controller.getKeepAlive()).isEqualTo(ControllerConfig.DEFAULT_KEEP_ALIVE);
 		assertThat(properties.getShutdown().getAwaitTerminationPeriod()).isEqualTo(Duration.ofSeconds(30));
 	}
 
@@ -85,6 +86,7 @@ class BetaPoolPropertiesTests {
 				Map.entry("betapool.controller.cpu-lower-threshold", 50),
 				Map.entry("betapool.controller.stabilization-window", "2s"),
 				Map.entry("betapool.controller.warmup-task-count", 10),
+				Map.entry("betapool.controller.keep-alive", "60s"),
 				Map.entry("betapool.shutdown.await-termination-period", "30s"));
 		String metadata;
 		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {

@@ -61,6 +61,8 @@ class InvalidBetaPoolPropertyFailureAnalyzerTests {
 						"a duration from 0s to 1d, such as 0s or 2s"),
 				Arguments.of("betapool.controller.warmup-task-count=-1", "betapool.controller.warmup-task-count", "-1",
 						"an integer of at least 0"),
+				Arguments.of("betapool.controller.keep-alive=-1s", "betapool.controller.keep-alive", "PT-1S",
+						"a duration from 0s to 1d, such as 30s or 60s"),
 				Arguments.of("betapool.shutdown.await-termination-period=-1s",
 						"betapool.shutdown.await-termination-period", "PT-1S",
 						"a duration that is not negative, such as 0s or 30s"));
