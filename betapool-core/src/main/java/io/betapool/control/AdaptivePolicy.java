@@ -174,7 +174,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 					+ " is saturated and this platform gives no scheduler statistics to tell waiting for I/O "
 					+ "from waiting for a core: retiring " + (n - size) + " threads.");
 		}
-		if (target - n >= this.settings.deadbandOf(n) || (target > n && n < sample.cores())) {
+		// work waits: even one more thread helps, so no deadband holds the pool below its target
+		if (target > n) {
 			long wanted = Math.max((long) sample.activeThreads() + sample.queueSize(), (long) n + this.config.scaleUpStep());
 			long doubled = 2L * n + this.config.scaleUpStep();
 			long budget = this.guard.budget(sample, beta);

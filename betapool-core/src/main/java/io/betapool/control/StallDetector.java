@@ -12,16 +12,25 @@ import org.jspecify.annotations.Nullable;
  * waiting on other tasks of the same pool at its maximum size, the classic thread-pool deadlock.
  *
  * <p>A tick is stalled when the pool is not growing (it is at {@code maxWorkers}, or the policy keeps its
- * size, as during warm-up), every thread is running a task, tasks are queued, and no task completed
- * during the interval. After {@value #TICKS_TO_REPORT} stalled ticks in a
- * row, spanning at least two monitor intervals (ticks come faster while a pool grows), the detector
- * reports it; it reports again only after a tick that is not stalled. It cannot tell a deadlock from
- * tasks that are merely slower than {@value #TICKS_TO_REPORT} intervals, so its report says "possible".
+ * size), every thread is running a task, tasks are queued, and no task completed during the interval.
+ * The detector reports a stall once it has lasted {@value #TICKS_TO_REPORT} ticks and
+ * <pre>
+ *   max(2 · interval, 3 · p99 execution time of the recent tasks)        once a task has completed
+ *   {@value #COLD_INTERVALS} · interval                                   before any task has
+ * </pre>
+ * A stall three times longer than the tasks' own 99th percentile is not the tasks being slow; a pool
+ * that has not completed a task yet has shown no task duration at all, so it gets a long grace
+ * instead, far longer than a cold start takes. A completion or a growth ends the stall; the detector
+ * reports again only after a tick that is not stalled. It cannot tell a deadlock from tasks that are
+ * merely that slow, so its report says "possible".
  */
 public final class StallDetector {
 
 	/** Stalled ticks in a row before the stall is reported. */
 	public static final int TICKS_TO_REPORT = 2;
+
+	/** Monitor intervals a pool that has never completed a task must stall before it is reported. */
+	public static final int COLD_INTERVALS = 10;
 
 	private final long intervalNanos;
 
@@ -42,9 +51,11 @@ public final class StallDetector {
 	/**
 	 * Observes one sample and the size the policy chose for it.
 	 * @param threadsAfter the size after this tick's decision
+	 * @param p99ExecutionNanos the 99th percentile of the recent tasks' execution time; 0 when none is known
 	 * @return a decision to record in place of the policy's, when a stall is reported now; else {@code null}
 	 */
-	public @Nullable ScalingDecision observe(ControlSample sample, double beta, int threadsAfter) {
+	public @Nullable ScalingDecision observe(ControlSample sample, double beta, int threadsAfter,
+			long p99ExecutionNanos) {
 		boolean growing = threadsAfter > sample.currentThreads();
 		boolean stalled = !growing && sample.activeThreads() >= sample.currentThreads() && sample.queueSize() > 0
 				&& sample.intervalTasks() == 0;
@@ -56,8 +67,9 @@ public final class StallDetector {
 		if (this.stalledTicks++ == 0) {
 			this.stalledSinceNanos = sample.nanoTime();
 		}
-		if (this.reported || this.stalledTicks < TICKS_TO_REPORT
-				|| sample.nanoTime() - this.stalledSinceNanos < 2 * this.intervalNanos) {
+		long shortest = (sample.completedTasks() > 0) ? Math.max(2 * this.intervalNanos, 3 * p99ExecutionNanos)
+				: COLD_INTERVALS * this.intervalNanos;
+		if (this.reported || this.stalledTicks < TICKS_TO_REPORT || sample.nanoTime() - this.stalledSinceNanos < shortest) {
 			return null;
 		}
 		this.reported = true;

@@ -273,7 +273,7 @@ final class Controller implements Runnable {
 		ScalingPolicy policy = this.policy;
 		ScalingDecision decision = (policy != null) ? policy.decide(sample) : null;
 		ScalingDecision stall = this.stalls.observe(sample, sample.blockingRatio(),
-				(decision != null) ? decision.threadsAfter() : target);
+				(decision != null) ? decision.threadsAfter() : target, this.window.executionAt(99).toNanos());
 		if (stall != null) {
 			this.recorder.warnStall(stall);
 		}
