@@ -31,8 +31,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PoolEngine {
 
-	/** How long {@link #isTerminated()} waits for a stopped controller thread to end: it ends within microseconds. */
-	private static final long CONTROLLER_EXIT_NANOS = 100_000_000;
+	/**
+	 * The most a new pool waits for its first workers to start, and {@link #shutdown()} of an idle pool for
+	 * its threads to end. Both happen within microseconds of the threads being scheduled; the bound only
+	 * matters on a machine so loaded that they are not.
+	 */
+	private static final long IDLE_EXIT_NANOS = 1_000_000_000;
 
 	private final InstrumentedThreadPool pool;
 
@@ -69,9 +73,29 @@ public final class PoolEngine {
 				settings.maxWorkers, settings.cores, settings.logger);
 		controllerRef[0] = this.controller;
 		this.view = new ThreadPoolView(this.pool, settings.maxWorkers);
-		// minWorkers threads exist from the start, as ThreadPoolExecutor.prestartAllCoreThreads makes them
+		// minWorkers threads exist from the start, as ThreadPoolExecutor.prestartAllCoreThreads makes them,
+		// and are waiting for work when the pool is handed out
 		this.pool.prestartAllCoreThreads();
+		awaitIdleWorkers(settings.minWorkers);
 		this.controller.start(settings.threadNamePrefix + "controller");
+	}
+
+	/** Waits, briefly, until {@code count} workers wait for work: they do within microseconds of starting. */
+	private void awaitIdleWorkers(int count) {
+		long deadline = System.nanoTime() + IDLE_EXIT_NANOS;
+		while (idleWorkers() < count && deadline - System.nanoTime() > 0) {
+			java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+		}
+	}
+
+	private int idleWorkers() {
+		int idle = 0;
+		for (WorkerStats w : this.registry.workers()) {
+			if (w.isIdle()) {
+				idle++;
+			}
+		}
+		return idle;
 	}
 
 	/**
@@ -86,8 +110,21 @@ public final class PoolEngine {
 		return this.pool;
 	}
 
+	/**
+	 * Starts an orderly shutdown. A pool with no task running or queued has only idle workers and the
+	 * controller left, which end as soon as they see it: shutdown waits for them (briefly), so that an idle
+	 * pool reads terminated at once, as a JDK pool without threads does.
+	 */
 	public void shutdown() {
 		this.pool.shutdown();
+		if (this.pool.getActiveCount() == 0 && this.pool.getQueue().isEmpty()) {
+			try {
+				awaitTermination(IDLE_EXIT_NANOS, TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/** Stops the pool and hands back the tasks that never started, as they were submitted. */
@@ -99,23 +136,8 @@ public final class PoolEngine {
 		return this.pool.isShutdown();
 	}
 
-	/**
-	 * Whether the pool, its workers and its controller have ended. The controller is stopped when the
-	 * pool terminates and ends within microseconds; a pool that has terminated waits for it here, briefly,
-	 * so that an idle pool reads terminated at once after {@code shutdown()}, as a JDK pool does.
-	 */
 	public boolean isTerminated() {
-		if (!this.pool.isTerminated() || !workersEnded()) {
-			return false;
-		}
-		this.controller.stop();
-		try {
-			return this.controller.join(CONTROLLER_EXIT_NANOS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return this.controller.isStopped();
-		}
+		return this.pool.isTerminated() && this.controller.isStopped() && workersEnded();
 	}
 
 	public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {

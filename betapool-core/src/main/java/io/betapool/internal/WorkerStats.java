@@ -180,6 +180,11 @@ final class WorkerStats {
 		return (long) RETIRED_AT.getAcquire(this) != 0;
 	}
 
+	/** Whether the worker waits on an empty queue. */
+	boolean isIdle() {
+		return (long) IDLE_SINCE.getAcquire(this) != 0 && !isRetired();
+	}
+
 	/** Whether the worker is running tasks rather than waiting on an empty queue or gone. */
 	boolean isBusy() {
 		return (long) IDLE_SINCE.getAcquire(this) == 0 && !isRetired();
