@@ -111,10 +111,10 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		return Double.isNaN(beta) ? sample.blockingRatio() : beta;
 	}
 
-	/** How often the controller should tick while {@link #isSettling()}. */
+	/** How often the controller should tick while {@link #isSettling()}: fast while it grows. */
 	@Override
 	public java.time.Duration fastTick() {
-		return this.settings.fastTick();
+		return this.growing ? this.settings.fastTick() : this.settings.settleTick();
 	}
 
 	Reason lastReason() {

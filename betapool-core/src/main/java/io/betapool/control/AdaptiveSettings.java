@@ -47,15 +47,19 @@ import io.betapool.ControllerConfig;
  * @param fastTick the tick period while the pool grows toward its target with work waiting, and the
  *        shortest gap between two ticks. <em>Derived</em>: one scheduler time slice (≈ 4–10 ms) is the
  *        shortest busy time in which β can be read; 10 ms reads a dozen workers for ≈ 25 µs
+ * @param settleTick the tick period while β̂ settles after new work without growth. <em>Derived</em>: a
+ *        tick must hold enough busy time to read β through the lag of the run-queue delay, which the
+ *        kernel adds only when a waiting thread gets a core; 100 ms gives two workers 200 ms of it
  * @param keepAlive how long threads above the needed size stay idle before they retire
  */
 public record AdaptiveSettings(double smoothing, double regimeChange, double sameWork, double spareDeviations,
 		double deadband, double busyShare, double trialStep, int trialPeriods, double significance, int probeLimit,
 		int banTrials, double busyCoreRunQueueShare, double saturatedRunQueueShare,
-		Duration fastTick, Duration keepAlive) {
+		Duration fastTick, Duration settleTick, Duration keepAlive) {
 
 	public AdaptiveSettings {
 		Objects.requireNonNull(fastTick, "fastTick");
+		Objects.requireNonNull(settleTick, "settleTick");
 		Objects.requireNonNull(keepAlive, "keepAlive");
 		if (trialPeriods < 2) {
 			throw new IllegalArgumentException("trialPeriods must be >= 2, but was " + trialPeriods);
@@ -67,7 +71,7 @@ public record AdaptiveSettings(double smoothing, double regimeChange, double sam
 	 */
 	public static AdaptiveSettings of(ControllerConfig config) {
 		return new AdaptiveSettings(0.5, 0.25, 0.1, 2.5, 0.1, 0.9, 0.25, 4, 2.353, 2, 10, 0.05, 0.2,
-				Duration.ofMillis(10), config.keepAlive());
+				Duration.ofMillis(10), Duration.ofMillis(100), config.keepAlive());
 	}
 
 	/** {@code max(1, ⌈busy + spareDeviations · √busy⌉)}: the threads kept when no work waits. */

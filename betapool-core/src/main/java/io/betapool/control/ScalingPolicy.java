@@ -34,8 +34,9 @@ public interface ScalingPolicy {
 	}
 
 	/**
-	 * The tick period the policy asks for while {@link #isSettling()}; the controller never ticks
-	 * slower than its monitor interval.
+	 * The tick period the policy asks for while {@link #isSettling()}, and the shortest gap after a tick
+	 * before a wake-up may bring the next one; read after every decision and on every wake-up. The
+	 * controller never ticks slower than its monitor interval.
 	 */
 	default java.time.Duration fastTick() {
 		return java.time.Duration.ofMillis(100);

@@ -64,8 +64,6 @@ final class Controller implements Runnable {
 
 	private final long intervalNanos;
 
-	private final long fastNanos;
-
 	private final int minWorkers;
 
 	private final int maxWorkers;
@@ -102,8 +100,6 @@ final class Controller implements Runnable {
 		this.policy = policy;
 		this.ticker = ticker;
 		this.intervalNanos = interval.toNanos();
-		this.fastNanos = Math.min(this.intervalNanos,
-				((policy != null) ? policy.fastTick() : Duration.ofMillis(LOOK_MILLIS)).toNanos());
 		this.minWorkers = minWorkers;
 		this.maxWorkers = maxWorkers;
 		this.cores = cores;
@@ -159,13 +155,13 @@ final class Controller implements Runnable {
 	@Override
 	public void run() {
 		long lookNanos = Math.min(this.intervalNanos, LOOK_MILLIS * 1_000_000);
-		long next = this.ticker.read() + this.fastNanos;
+		long next = this.ticker.read() + fastPeriod();
 		long nextLook = next;
 		while (!this.stopped) {
 			long now = this.ticker.read();
 			if (this.wakeRequested) {
 				this.wakeRequested = false;
-				long earliest = this.lastTickNanos + this.fastNanos;
+				long earliest = this.lastTickNanos + fastPeriod();
 				long soon = (earliest - now > 0) ? earliest : now;
 				if (next - soon > 0) {
 					next = soon;
@@ -196,13 +192,20 @@ final class Controller implements Runnable {
 			catch (Throwable ex) {
 				this.logger.log(System.Logger.Level.WARNING, "Controller tick failed; carrying on", ex);
 			}
-			long period = (isColdStart() || isSettling()) ? this.fastNanos : this.intervalNanos;
+			long period = (isColdStart() || isSettling()) ? fastPeriod() : this.intervalNanos;
 			next = this.lastTickNanos + period;
 			if (next - this.ticker.read() < 0) {
 				next = this.ticker.read() + period;
 			}
 		}
 		this.sampler.closeAll();
+	}
+
+	/** The period of the fast ticks the policy asks for now, never longer than the interval. */
+	private long fastPeriod() {
+		ScalingPolicy policy = this.policy;
+		long asked = (policy != null) ? policy.fastTick().toNanos() : LOOK_MILLIS * 1_000_000;
+		return Math.min(this.intervalNanos, asked);
 	}
 
 	/** Whether the pool, free to grow, has not resized yet while tasks queue: then the loop ticks faster. */
