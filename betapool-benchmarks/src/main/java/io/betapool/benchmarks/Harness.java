@@ -26,6 +26,7 @@ import io.betapool.benchmarks.result.RunResults;
 import io.betapool.benchmarks.result.ScenarioResult;
 import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.result.WorkloadResults;
+import io.betapool.benchmarks.workload.Bursts;
 import io.betapool.benchmarks.workload.Calibration;
 import io.betapool.benchmarks.workload.Scenario;
 import io.betapool.benchmarks.workload.WorkloadSpec;
@@ -95,7 +96,8 @@ public final class Harness {
 		Calibration calibration = (baselines != null) ? new Calibration(baselines.iterationsPerCpuMs())
 				: Calibration.measure((warmup.compareTo(CALIBRATION_WARMUP) < 0)
 						? Duration.ofMillis(Math.max(100, warmup.toMillis())) : CALIBRATION_WARMUP);
-		List<WorkloadSpec> workloads = this.options.fixedWorkloads() ? selected(Workloads.standard(calibration))
+		List<WorkloadSpec> workloads = this.options.fixedWorkloads() ? selected(Workloads.standard(calibration,
+				this.options.quick() ? Workloads.QUICK_BURST_SCALE : 1))
 				: List.of();
 		int cores = Runtime.getRuntime().availableProcessors();
 		String jvmFlags = String.join(" ", MachineInfo.current(ProcessMemory.source()).jvmFlags());
@@ -186,9 +188,11 @@ public final class Harness {
 		Durations d = this.options.durations();
 		double seconds = 0;
 		for (WorkloadSpec spec : workloads) {
-			double measured = spec.isPhaseShift() ? spec.phases().size() * seconds(d.phase()) : seconds(d.measure());
-			double cell = (seconds(d.warmup()) + seconds(d.staticWarmup())) / 2 + measured + seconds(d.pause())
-					+ seconds(d.drain()) / 2 + 0.3;
+			Bursts bursts = spec.bursts();
+			double measured = (bursts != null) ? seconds(bursts.total())
+					: spec.isPhaseShift() ? spec.phases().size() * seconds(d.phase()) : seconds(d.measure());
+			double warmup = (bursts != null) ? 0 : (seconds(d.warmup()) + seconds(d.staticWarmup())) / 2;
+			double cell = warmup + measured + seconds(d.pause()) + seconds(d.drain()) / 2 + 0.3;
 			seconds += cell * cells / Math.max(1, workloads.size());
 		}
 		return seconds / 60;

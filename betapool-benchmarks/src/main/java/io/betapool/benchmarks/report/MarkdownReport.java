@@ -164,7 +164,15 @@ final class MarkdownReport {
 			.append(number((1 - StaticSweep.KNEE_FRACTION) * 100, 0))
 			.append(" % of the best throughput.\n");
 		md.append("- **Convergence** after a phase shift is the time from the shift until betapool's thread count is "
-				+ "within 10 % of the new phase's knee, read from the 100 ms samples.\n\n");
+				+ "within 10 % of the new phase's knee, read from the 100 ms samples. **Cold start** is the same from "
+				+ "the first task of a closed-loop cell: every cell starts its executor cold, and the warm-up is "
+				+ "sampled too.\n");
+		md.append("- **Bursts after idle** are measured from a cold start with no warm-up for anyone; their "
+				+ "throughput counts the idle gaps too, the same for every contender. Their open-loop capacity is the "
+				+ "best static pool's closed-loop throughput during the bursts.\n");
+		md.append("- **Open-loop threads** are held against the smallest static size whose p99 at that load is within "
+				+ "10 % of the lowest static p99 there, measured in the same run (the open loops also run static sizes of "
+				+ "about load × knee × 1, √2 and 2).\n\n");
 	}
 
 	private void goals(StringBuilder md) {
