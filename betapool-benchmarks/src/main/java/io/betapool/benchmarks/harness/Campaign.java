@@ -33,8 +33,8 @@ import io.betapool.benchmarks.workload.WorkloadSpec;
  * <li>for each open-loop load: arrivals at {@code load ×} the best static pool's closed-loop throughput
  * (as measured again; per phase for a shifting workload, from the sweep; during the bursts of a bursty
  * workload, whose closed-loop throughput counts its idle gaps too), through the naive, best and
- * Goetz static sizes, the open-loop ladder of a workload without phases ({@link #openLadder}), and
- * the other contenders.</li>
+ * Goetz static sizes, the open-loop ladder of a steady workload when refining ({@link #openLadder}),
+ * and the other contenders.</li>
  * </ol>
  * After the cells of each load mode, the two contenders the goals compare — the best static size and
  * betapool ADAPTIVE — run further rounds, alternately, so that the comparison rests on each one's median
@@ -62,7 +62,7 @@ public final class Campaign {
 
 	/**
 	 * @param sizes the static sizes of the sweep
-	 * @param refine whether to measure sizes between half the knee and the knee
+	 * @param refine whether to measure sizes between half the knee and the knee, and the open-loop ladder
 	 * @param loads the open-loop loads, as fractions of capacity
 	 * @param rounds how many rounds the best static size and betapool ADAPTIVE run under each load mode
 	 * @param workloads how many workloads the run has, for the progress count
@@ -81,7 +81,7 @@ public final class Campaign {
 		int dynamic = VirtualThreads.available() ? 4 : 3;
 		int extraRounds = 2 * (rounds - 1);
 		this.expectedCells = workloads * (this.sizes.size() + (refine ? 3 : 0) + 2 + dynamic + extraRounds
-				+ this.loads.size() * (3 + 2 + dynamic + extraRounds));
+				+ this.loads.size() * (3 + (refine ? 2 : 0) + dynamic + extraRounds));
 	}
 
 	/** About how many cells the run has: the sweep refinement and duplicate sizes make it vary. */
@@ -135,7 +135,7 @@ public final class Campaign {
 				rates[phase] = Math.max(1, load * capacity[phase]);
 			}
 			Set<Integer> sizes = new TreeSet<>(List.of(WorkloadView.NAIVE_SIZE, best, goetz));
-			if (!spec.isPhaseShift() && !spec.isBursty()) {
+			if (this.refine && !spec.isPhaseShift() && !spec.isBursty()) {
 				sizes.addAll(openLadder(load, knee, best));
 			}
 			for (int size : sizes) {

@@ -121,6 +121,28 @@ public final class ScenarioCampaign {
 		return new ScenarioResult(scenario.index(), scenario.id(), cells);
 	}
 
+	/** Seconds of overhead per cell measured on 2 cores: the pause, a garbage collection, starting and stopping a pool. */
+	private static final double CELL_OVERHEAD_SECONDS = 0.9;
+
+	/**
+	 * About how many minutes {@code scenarios} take: per scenario, its ladder, one extension and the
+	 * dynamic contenders (betapool ADAPTIVE alone when reusing baselines), each for its timeline plus
+	 * {@value #CELL_OVERHEAD_SECONDS} s.
+	 */
+	public double estimateMinutes(List<Scenario> scenarios) {
+		double seconds = 0;
+		for (Scenario scenario : scenarios) {
+			WorkloadSpec spec = scenario.toSpec(this.calibration, this.seconds);
+			double length = (spec.bursts() != null) ? spec.bursts().total().toNanos() / 1e9 : this.seconds;
+			boolean poisson = scenario.arrival() == Arrival.POISSON;
+			int cells = (this.baselines != null) ? 1
+					: ladder(scenario, poisson ? scenario.rates(this.cores) : new double[0]).size() + 1
+							+ (VirtualThreads.available() ? 4 : 3);
+			seconds += cells * (length + CELL_OVERHEAD_SECONDS);
+		}
+		return seconds / 60;
+	}
+
 	/** The static sizes of {@code scenario}'s sweep ({@link StaticLadder}). */
 	List<Integer> ladder(Scenario scenario, double[] rates) {
 		List<Double> knees = new ArrayList<>();

@@ -71,7 +71,9 @@ final class MarkdownReport {
 					+ "that the harness works, not how the executors compare.\n\n");
 		}
 		run(md);
-		reading(md);
+		if (!this.views.isEmpty()) {
+			reading(md);
+		}
 		goals(md);
 		for (WorkloadView view : this.views) {
 			md.append(new WorkloadSection(view, CHART_DIRECTORY).render());
@@ -81,11 +83,22 @@ final class MarkdownReport {
 			virtualThreads(md);
 			overhead(md);
 		}
-		md.append("## Files\n\n")
-			.append("- [`").append(CHART_DIRECTORY).append("/results.csv`](").append(CHART_DIRECTORY)
-			.append("/results.csv): every figure of every cell, one row per cell and measured stretch.\n")
-			.append("- [`").append(CHART_DIRECTORY).append("/timeline.csv`](").append(CHART_DIRECTORY)
-			.append("/timeline.csv): the 100 ms samples behind the timeline chart.\n");
+		md.append("## Files\n\n");
+		if (!this.views.isEmpty()) {
+			md.append("- [`").append(CHART_DIRECTORY).append("/results.csv`](").append(CHART_DIRECTORY)
+				.append("/results.csv): every figure of every cell, one row per cell and measured stretch.\n")
+				.append("- [`").append(CHART_DIRECTORY).append("/timeline.csv`](").append(CHART_DIRECTORY)
+				.append("/timeline.csv): the 100 ms samples behind the timeline chart.\n");
+		}
+		for (ScenarioSummary summary : this.scenarios) {
+			String csv = ScenarioFiles.csvName(summary.set().seed());
+			String json = csv.replace(".csv", ".json");
+			md.append("- [`").append(CHART_DIRECTORY).append('/').append(csv).append("`](").append(CHART_DIRECTORY)
+				.append('/').append(csv).append(") and [`").append(json).append("`](").append(CHART_DIRECTORY).append('/')
+				.append(json).append("): the scenarios of seed ").append(summary.set().seed())
+				.append(", one row per scenario and contender with the drawn parameters and ratios; the JSON is what "
+						+ "later reports and `--reuse-baselines` read.\n");
+		}
 		return md.toString();
 	}
 

@@ -67,8 +67,8 @@ public final class ReportWriter {
 			ScenarioFiles.write(charts, set);
 		}
 		List<ScenarioSummary> scenarios = ScenarioFiles.readAll(charts).stream().map(ScenarioSummary::of).toList();
-		List<GoalResult> goals = new ArrayList<>(
-				Goals.evaluate(views, overheads, results.info().machine().clockReadNanos()));
+		List<GoalResult> goals = new ArrayList<>(views.isEmpty() ? List.of()
+				: Goals.evaluate(views, overheads, results.info().machine().clockReadNanos()));
 		goals.addAll(Goals.scenarios(scenarios));
 		String report = new MarkdownReport(results.info(), views, goals, overheads, scenarios).render();
 		Path file = out.resolve(REPORT);
