@@ -170,6 +170,11 @@ public final class Harness {
 			throw new IllegalArgumentException("--reuse-baselines: " + file + " was measured on " + set.cores()
 					+ " cores, but this machine has " + cores);
 		}
+		Path written = ScenarioFiles.json(options.out().resolve(ReportWriter.CHART_DIRECTORY), options.seed());
+		if (file != null && written.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+			throw new IllegalArgumentException("--reuse-baselines: this run would overwrite " + file
+					+ " with its own results; give another --out");
+		}
 		if (!set.baselines().isEmpty()) {
 			throw new IllegalArgumentException("--reuse-baselines: " + file + " is itself a tuning rerun; give the "
 					+ "results of a run of every contender (" + set.baselines() + ")");

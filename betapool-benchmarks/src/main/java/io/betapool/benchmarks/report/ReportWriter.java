@@ -35,6 +35,9 @@ public final class ReportWriter {
 	/** The report's file name. */
 	public static final String REPORT = "benchmarks.md";
 
+	/** The directory, relative to the output directory, of the charts, CSV and JSON files. */
+	public static final String CHART_DIRECTORY = MarkdownReport.CHART_DIRECTORY;
+
 	/** The JMH results the report includes when present, relative to the output directory. */
 	public static final String JMH_RESULTS = MarkdownReport.CHART_DIRECTORY + "/jmh.json";
 
