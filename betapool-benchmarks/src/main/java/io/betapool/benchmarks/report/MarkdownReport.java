@@ -97,7 +97,9 @@ final class MarkdownReport {
 				.append('/').append(csv).append(") and [`").append(json).append("`](").append(CHART_DIRECTORY).append('/')
 				.append(json).append("): the scenarios of seed ").append(summary.set().seed())
 				.append(", one row per scenario and contender with the drawn parameters and ratios; the JSON is what "
-						+ "later reports and `--reuse-baselines` read.\n");
+						+ "later reports and `--reuse-baselines` read; `")
+				.append(csv.replace(".csv", "-timeline.csv"))
+				.append("` holds betapool's 100 ms samples in every scenario.\n");
 		}
 		return md.toString();
 	}

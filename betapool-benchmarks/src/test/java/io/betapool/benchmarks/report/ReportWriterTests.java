@@ -105,6 +105,10 @@ class ReportWriterTests {
 		List<String> csv = Files.readAllLines(out.resolve("benchmarks/scenarios-seed-1001.csv"));
 		assertThat(csv.get(0)).isEqualTo(String.join(",", ScenarioFiles.HEADER));
 		assertThat(csv).hasSize(1 + 2 * 7);
+		List<String> timeline = Files.readAllLines(out.resolve("benchmarks/scenarios-seed-1001-timeline.csv"));
+		assertThat(timeline.get(0)).isEqualTo(String.join(",", ScenarioFiles.TIMELINE_HEADER));
+		assertThat(timeline.stream().skip(1).map((line) -> line.split(",")[2]).distinct())
+			.containsExactly("betapool-seed", "betapool-adaptive");
 	}
 
 	@Test
@@ -118,6 +122,15 @@ class ReportWriterTests {
 			.contains("### Test set: seed 1001, 1 scenario")
 			.contains("## I/O-heavy (`io-heavy`)");
 		assertThat(report.indexOf("### Training set")).isLessThan(report.indexOf("### Test set"));
+	}
+
+	@Test
+	void figuresThatWereNotMeasuredSurviveTheRoundTrip(@TempDir Path out) throws IOException {
+		ScenarioSet set = Fixtures.scenarioSet(7, Double.NaN, new double[] { Double.NaN, Double.NaN });
+		ReportWriter.write(out, new RunResults(results(false).info(), List.of(), List.of(set)));
+		ScenarioSet read = ScenarioFiles.read(out.resolve("benchmarks/scenarios-seed-7.json"));
+		assertThat(read.scenarios().get(0).cells().get(4).p99Ms()).isNaN();
+		assertThat(read.scenarios().get(0).cells().get(6).throughput()).isNaN();
 	}
 
 	@Test
