@@ -21,6 +21,7 @@ import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.MachineInfo;
 import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.RunInfo;
+import io.betapool.benchmarks.result.ScenarioSet;
 
 import static io.betapool.benchmarks.analysis.Format.mb;
 import static io.betapool.benchmarks.analysis.Format.ms;
@@ -192,6 +193,12 @@ final class MarkdownReport {
 
 	private void goals(StringBuilder md) {
 		md.append("## Goals\n\n");
+		if (this.goals.isEmpty()) {
+			md.append("No goal is judged in this report: the goals are checked on the fixed workloads and on scenario "
+					+ "sets other than the training set (seed ").append(ScenarioSet.TRAINING_SEED)
+				.append("), and this report has neither.\n\n");
+			return;
+		}
 		long pass = this.goals.stream().filter((g) -> g.verdict() == Verdict.PASS).count();
 		long miss = this.goals.stream().filter((g) -> g.verdict() == Verdict.MISS).count();
 		md.append("betapool with its default policy, checked against the figures below: **").append(pass)
