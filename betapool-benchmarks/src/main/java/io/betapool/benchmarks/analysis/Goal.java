@@ -96,7 +96,7 @@ public enum Goal {
 	public static final double KNEE_THREADS_RATIO = 1.25;
 
 	/** Longest time allowed to approach the new size after a phase shift. */
-	public static final double CONVERGENCE_SECONDS = 1.0;
+	public static final double CONVERGENCE_SECONDS = 0.5;
 
 	/** No-op throughput betapool must reach, as a share of {@code ThreadPoolExecutor}'s. */
 	public static final double OVERHEAD_RATIO = 0.9;

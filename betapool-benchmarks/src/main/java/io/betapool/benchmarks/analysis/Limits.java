@@ -147,13 +147,14 @@ final class Limits {
 
 	static String convergence(WorkloadView view, CellResult adaptive, int phase, int target, double took) {
 		Figures figures = adaptive.phase(phase);
-		int afterOneSecond = Convergence.threadsAt(adaptive.timeline(),
+		int atTheGoal = Convergence.threadsAt(adaptive.timeline(),
 				figures.startSeconds() + Goal.CONVERGENCE_SECONDS);
 		int atEnd = Convergence.threadsAt(adaptive.timeline(), figures.endSeconds());
 		ControllerConfig config = ControllerConfig.defaults();
 		String reached = Double.isNaN(took) ? "it never came within 10 % of " + target + " threads during the phase"
 				: "it took " + seconds(took) + " to come within 10 % of " + target + " threads";
-		return "After the shift " + reached + "; it ran " + afterOneSecond + " threads one second in and " + atEnd
+		return "After the shift " + reached + "; it ran " + atTheGoal + " threads "
+				+ seconds(Goal.CONVERGENCE_SECONDS) + " in and " + atEnd
 				+ " at the end of the phase (β read " + beta(adaptive.timeline(), figures.endSeconds()) + "). "
 				+ "The controller decides every " + config.monitorInterval().toMillis() + " ms, a small pool "
 				+ "looking at its β every 100 ms in between; the new work starts only once the old phase's queued "
