@@ -96,6 +96,10 @@ public final class ScenarioFiles {
 	 * @throws IllegalArgumentException naming the file when it cannot be read as a scenario set
 	 */
 	public static ScenarioSet read(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalArgumentException("the scenario results " + file + " do not exist; a run with --scenarios "
+					+ "writes them to benchmarks/" + PREFIX + "S.json under its --out");
+		}
 		try {
 			return JSON.readValue(Files.readString(file), ScenarioSet.class);
 		}

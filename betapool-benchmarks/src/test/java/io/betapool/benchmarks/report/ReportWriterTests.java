@@ -139,6 +139,9 @@ class ReportWriterTests {
 		Path file = Files.writeString(out.resolve("x.json"), "{\"seed\": \"many\"}");
 		assertThatIllegalArgumentException().isThrownBy(() -> ScenarioFiles.read(file))
 			.withMessageStartingWith("cannot read the scenario results " + file);
+		assertThatIllegalArgumentException().isThrownBy(() -> ScenarioFiles.read(out.resolve("none.json")))
+			.withMessageEndingWith("none.json do not exist; a run with --scenarios writes them to "
+					+ "benchmarks/scenarios-seed-S.json under its --out");
 	}
 
 	private static RunResults results(boolean quick) {
