@@ -102,7 +102,8 @@ public final class Harness {
 				this.options.quick() ? Workloads.QUICK_BURST_SCALE : 1))
 				: List.of();
 		int cores = Runtime.getRuntime().availableProcessors();
-		String jvmFlags = String.join(" ", MachineInfo.current(ProcessMemory.source()).jvmFlags());
+		MachineInfo machine = MachineInfo.current(ProcessMemory.source());
+		String jvmFlags = String.join(" ", machine.jvmFlags());
 		String command = "java " + (jvmFlags.isEmpty() ? "" : jvmFlags + " ") + "-jar " + Commands.JAR
 				+ (arguments.isBlank() ? "" : " " + arguments);
 		List<WorkloadResults> results = new ArrayList<>();
@@ -121,7 +122,6 @@ public final class Harness {
 		if (this.options.scenarios() > 0) {
 			sets.add(scenarios(calibration, cores, command, baselines));
 		}
-		MachineInfo machine = MachineInfo.current(ProcessMemory.source());
 		RunInfo info = new RunInfo(command, started, Duration.between(started, Instant.now()), this.options.quick(),
 				machine, calibration.iterationsPerMs(), settings(!workloads.isEmpty(), (baselines != null) ? baselines.seconds()
 						: this.options.scenarioTime().toNanos() / 1e9));
@@ -142,6 +142,9 @@ public final class Harness {
 						: "unseen set",
 				seconds, campaign.estimateMinutes(drawn),
 				(baselines != null) ? "; betapool ADAPTIVE only, the rest from " + this.options.reuseBaselines() : "");
+		if (!this.options.quick()) {
+			campaign.warmJvm(drawn.get(0));
+		}
 		List<ScenarioResult> results = new ArrayList<>();
 		for (Scenario scenario : drawn) {
 			this.out.printf(Locale.ROOT, "%s: %s; %s%n", scenario.id(), scenario.arrivalDescription(seconds),
@@ -233,7 +236,11 @@ public final class Harness {
 		if (this.options.scenarios() > 0) {
 			lines.add("Scenarios: the first " + this.options.scenarios() + " of seed set " + this.options.seed() + ", "
 					+ text(Duration.ofNanos(Math.round(scenarioSeconds * 1e9)))
-					+ " each without bursts, every contender once, from cold, with no warm-up; open loops drain for up to "
+					+ " each without bursts, every contender once, from cold, with no warm-up"
+					+ (this.options.quick() ? "" : " (before the first, the JVM runs the first scenario for "
+							+ ScenarioCampaign.JVM_WARMUP_SECONDS + " s through each kind of executor, unmeasured, so that "
+							+ "its code is compiled)")
+					+ "; open loops drain for up to "
 					+ text(d.drain()) + "; " + text(d.pause()) + " pause between cells.");
 		}
 		lines.add("Virtual threads: " + (VirtualThreads.available() ? "available on this JDK."
