@@ -69,7 +69,8 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 			  --phase 8s             measured time of each phase of the phase-shifting stream
 			  --drain 1s             how long an open loop waits after its last arrival for measured tasks
 			  --pause 250ms          quiet time between cells
-			  --no-refine            do not refine the knee between powers of two
+			  --no-refine            do not refine the knee between powers of two, nor measure the open loops'
+			                         static sizes below the best (which find the open-loop threads goal's size)
 			  --rounds 3             rounds of betapool ADAPTIVE and of the best static pool per load mode
 			                         (--quick: 1); the comparisons use each one's median round
 			  --seed 42              seed of the arrival schedules; with --scenarios, the scenario seed set

@@ -99,7 +99,8 @@ public final class Fixtures {
 	/** A scenario cell of {@code contender} with the given figures. */
 	public static ScenarioCell scenarioCell(Contender contender, double throughput, double p99Ms, double meanThreads) {
 		return new ScenarioCell(contender, throughput, p99Ms / 2, p99Ms, p99Ms * 1.5, meanThreads,
-				Math.ceil(meanThreads * 1.2), Math.round(throughput * 10), 0, 90, 1000);
+				Math.ceil(meanThreads * 1.2), Math.round(throughput * 10), 0, 90, 1000, decisions(contender),
+				contender.kind().isBetapool() ? timeline(meanThreads, 0, 1) : List.of());
 	}
 
 	/**

@@ -98,6 +98,11 @@ class HarnessTests {
 		RunOptions more = RunOptions.parse("--scenarios", "12", "--seed", "1", "--reuse-baselines", "t.json");
 		assertThatIllegalArgumentException().isThrownBy(() -> Harness.baselines(more, set))
 			.withMessage("--reuse-baselines: t.json holds 1 scenarios, but this run asks for 12");
+		RunOptions over = RunOptions.parse("--out", "docs", "--scenarios", "1", "--seed", "1", "--reuse-baselines",
+				"docs/benchmarks/scenarios-seed-1.json");
+		assertThatIllegalArgumentException().isThrownBy(() -> Harness.baselines(over, set))
+			.withMessage("--reuse-baselines: this run would overwrite docs/benchmarks/scenarios-seed-1.json with its "
+					+ "own results; give another --out");
 	}
 
 }

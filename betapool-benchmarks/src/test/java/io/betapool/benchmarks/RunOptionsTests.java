@@ -125,7 +125,7 @@ class RunOptionsTests {
 	void unknownWorkloadsAreNamedWithTheKnownOnes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--workloads", "io-heavy,disk"))
 			.withMessage("--workloads: unknown disk; known: io-heavy, cpu-heavy, mixed, rag, contended, variable, "
-					+ "phase-shift");
+					+ "phase-shift, bursts");
 	}
 
 	@Test

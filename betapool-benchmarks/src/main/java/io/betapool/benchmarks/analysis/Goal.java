@@ -20,11 +20,23 @@ public enum Goal {
 	 */
 	PHASE_SHIFT,
 
+	/**
+	 * Bursts after idle, measured from cold: betapool's throughput ≥ {@value #BURSTS_THROUGHPUT_RATIO} ×
+	 * the best static's, its p99 ≤ {@value #BURSTS_P99_RATIO} × the best static's.
+	 */
+	BURSTS,
+
 	/** Pure CPU work: betapool's peak threads ≤ cores + 1. */
 	CPU_THREADS,
 
 	/** After a phase shift: within 10 % of the new phase's knee in ≤ {@value #CONVERGENCE_SECONDS} s. */
 	CONVERGENCE,
+
+	/**
+	 * From a cold start, closed loop: within 10 % of the knee ≤ {@value #COLD_START_SECONDS} s after the
+	 * first task, for tasks of ≤ {@value #COLD_START_TASK_MS} ms (nominal c + b).
+	 */
+	COLD_START,
 
 	/** Per-task overhead: no-op throughput ≥ {@value #OVERHEAD_RATIO} × {@code ThreadPoolExecutor}'s at equal threads. */
 	OVERHEAD,
@@ -46,6 +58,18 @@ public enum Goal {
 	 * at least {@value #SCENARIO_VIRTUAL_THREADS_SHARE} of the scenarios.
 	 */
 	SCENARIO_VIRTUAL_THREADS;
+
+	/** Throughput betapool must reach on bursts after idle, as a share of the best static pool's. */
+	public static final double BURSTS_THROUGHPUT_RATIO = 0.95;
+
+	/** Largest p99 allowed on bursts after idle, as a multiple of the best static pool's. */
+	public static final double BURSTS_P99_RATIO = 1.5;
+
+	/** Longest time allowed from the first task to within 10 % of the knee. */
+	public static final double COLD_START_SECONDS = 0.2;
+
+	/** The longest nominal task, c + b in ms, the cold-start goal applies to. */
+	public static final double COLD_START_TASK_MS = 20;
 
 	/** Median throughput ratio to the best static the scenarios must reach. */
 	public static final double SCENARIO_MEDIAN_THROUGHPUT = 0.99;
@@ -72,7 +96,7 @@ public enum Goal {
 	public static final double KNEE_THREADS_RATIO = 1.25;
 
 	/** Longest time allowed to approach the new size after a phase shift. */
-	public static final double CONVERGENCE_SECONDS = 1.0;
+	public static final double CONVERGENCE_SECONDS = 0.5;
 
 	/** No-op throughput betapool must reach, as a share of {@code ThreadPoolExecutor}'s. */
 	public static final double OVERHEAD_RATIO = 0.9;
@@ -81,8 +105,15 @@ public enum Goal {
 	public String title() {
 		return switch (this) {
 			case STEADY -> String.format(Locale.ROOT,
-					"Steady workloads: throughput ≥ %s × best static, p99 ≤ %s × best static, mean threads ≤ %s × knee",
+					"Steady workloads: throughput ≥ %s × best static, p99 ≤ %s × best static, mean threads ≤ %s × knee "
+							+ "(open loops: × the smallest static size whose p99 at that load is within 10 %% of the best there)",
 					THROUGHPUT_RATIO, P99_RATIO, KNEE_THREADS_RATIO);
+			case BURSTS -> String.format(Locale.ROOT,
+					"Bursts after idle, from cold: throughput ≥ %s × best static, p99 ≤ %s × best static",
+					BURSTS_THROUGHPUT_RATIO, BURSTS_P99_RATIO);
+			case COLD_START -> String.format(Locale.ROOT,
+					"Cold start, closed loop: within 10 %% of the knee ≤ %.0f ms after the first task, for tasks of ≤ %.0f ms",
+					COLD_START_SECONDS * 1000, COLD_START_TASK_MS);
 			case PHASE_SHIFT -> String.format(Locale.ROOT,
 					"Phase shift: overall throughput ≥ %s × best static, CPU-phase p99 below the best static's",
 					THROUGHPUT_RATIO);

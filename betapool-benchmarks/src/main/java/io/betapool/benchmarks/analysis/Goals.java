@@ -42,9 +42,16 @@ public final class Goals {
 	public static List<GoalResult> evaluate(List<WorkloadView> views, List<Overhead> overheads, double clockReadNanos) {
 		List<GoalResult> results = new ArrayList<>();
 		for (WorkloadView view : views) {
-			if (!view.spec().isPhaseShift()) {
+			if (!view.spec().isPhaseShift() && !view.spec().isBursty()) {
 				for (LoadMode mode : view.results().modes()) {
 					results.add(steady(view, mode));
+				}
+			}
+		}
+		for (WorkloadView view : views) {
+			if (view.spec().isBursty()) {
+				for (LoadMode mode : view.results().modes()) {
+					results.add(bursts(view, mode));
 				}
 			}
 		}
@@ -56,7 +63,7 @@ public final class Goals {
 			}
 		}
 		for (WorkloadView view : views) {
-			if (!view.spec().isPhaseShift() && view.spec().nominal().beta() == 0
+			if (!view.spec().isPhaseShift() && !view.spec().isBursty() && view.spec().nominal().beta() == 0
 					&& view.spec().nominal().serialMs() == 0) {
 				for (LoadMode mode : view.results().modes()) {
 					results.add(cpuThreads(view, mode));
@@ -70,8 +77,50 @@ public final class Goals {
 				}
 			}
 		}
+		for (WorkloadView view : views) {
+			Phase first = view.spec().nominal();
+			if (!view.spec().isBursty() && first.cpuMs() + first.blockMs() <= Goal.COLD_START_TASK_MS) {
+				results.add(coldStart(view));
+			}
+		}
 		results.addAll(overhead(overheads, clockReadNanos));
 		return results;
+	}
+
+	static GoalResult bursts(WorkloadView view, LoadMode mode) {
+		String scope = view.spec().id() + ", " + mode.label();
+		Optional<CellResult> adaptive = view.cell(mode, ADAPTIVE);
+		Optional<CellResult> best = view.bestStatic(mode);
+		if (adaptive.isEmpty() || best.isEmpty()) {
+			return notMeasured(Goal.BURSTS, scope, "betapool or the best static pool did not run");
+		}
+		CellResult a = adaptive.get();
+		CellResult b = best.get();
+		double throughputRatio = a.overall().throughput() / b.overall().throughput();
+		double p99Ratio = a.overall().p99Ms() / b.overall().p99Ms();
+		boolean pass = throughputRatio >= Goal.BURSTS_THROUGHPUT_RATIO && p99Ratio <= Goal.BURSTS_P99_RATIO;
+		String measured = "throughput " + ratio(throughputRatio) + " × static " + b.contender().size() + ", p99 "
+				+ ratio(p99Ratio) + " × (" + ms(a.overall().p99Ms()) + " vs " + ms(b.overall().p99Ms()) + " ms), "
+				+ threadCount(a.overall().meanThreads()) + " on average, " + threads(a.overall().peakThreads()) + " at most";
+		String needed = "≥ " + Goal.BURSTS_THROUGHPUT_RATIO + " ×, ≤ " + Goal.BURSTS_P99_RATIO + " ×";
+		return new GoalResult(Goal.BURSTS, scope, measured, needed, pass ? Verdict.PASS : Verdict.MISS,
+				pass ? "" : Limits.bursts(view, a, b));
+	}
+
+	static GoalResult coldStart(WorkloadView view) {
+		String scope = view.spec().id() + ", " + LoadMode.closed().label();
+		Optional<CellResult> adaptive = view.cell(LoadMode.closed(), ADAPTIVE);
+		if (adaptive.isEmpty() || !view.hasSweep()) {
+			return notMeasured(Goal.COLD_START, scope, "betapool or the static sweep did not run");
+		}
+		CellResult a = adaptive.get();
+		int knee = view.coldStartKnee();
+		double took = view.coldStartSeconds(a);
+		boolean pass = took <= Goal.COLD_START_SECONDS;
+		String measured = Double.isNaN(took) ? "not within 10 % of " + knee + " threads before the measurement ended"
+				: ms(took * 1000) + " ms to within 10 % of " + knee + " threads";
+		return new GoalResult(Goal.COLD_START, scope, measured, "≤ " + ms(Goal.COLD_START_SECONDS * 1000) + " ms",
+				pass ? Verdict.PASS : Verdict.MISS, pass ? "" : Limits.coldStart(a, knee, took));
 	}
 
 	/**
@@ -141,13 +190,16 @@ public final class Goals {
 		CellResult b = best.get();
 		double throughputRatio = a.overall().throughput() / b.overall().throughput();
 		double p99Ratio = a.overall().p99Ms() / b.overall().p99Ms();
-		int knee = view.kneeSize();
+		int openKnee = mode.isClosed() ? 0 : view.openKnee(mode);
+		int knee = (openKnee > 0) ? openKnee : view.kneeSize();
 		double allowed = Goal.KNEE_THREADS_RATIO * knee;
 		boolean pass = throughputRatio >= Goal.THROUGHPUT_RATIO && p99Ratio <= Goal.P99_RATIO
 				&& a.overall().meanThreads() <= allowed;
 		String measured = "throughput " + ratio(throughputRatio) + " ×, p99 " + ratio(p99Ratio) + " × ("
 				+ ms(a.overall().p99Ms()) + " vs " + ms(b.overall().p99Ms()) + " ms), "
-				+ threadCount(a.overall().meanThreads()) + " (knee " + knee + ")";
+				+ threadCount(a.overall().meanThreads()) + ((openKnee > 0)
+						? " (smallest static within 10 % of the best p99 at this load: " + knee + ")"
+						: " (knee " + knee + ")");
 		String needed = "≥ " + Goal.THROUGHPUT_RATIO + " ×, ≤ " + Goal.P99_RATIO + " ×, ≤ " + threads(allowed)
 				+ " threads";
 		return new GoalResult(Goal.STEADY, scope, measured, needed, pass ? Verdict.PASS : Verdict.MISS,

@@ -69,11 +69,13 @@ final class Limits {
 		}
 		double allowed = Goal.KNEE_THREADS_RATIO * knee;
 		if (a.meanThreads() > allowed) {
-			String kneeThroughput = view.sweep().at(knee).map((p) -> rate(p.throughput())).orElse("n/a");
+			String enough = adaptive.mode().isClosed()
+					? "static " + knee + " already completed "
+							+ view.sweep().at(knee).map((p) -> rate(p.throughput())).orElse("n/a") + " tasks/s"
+					: "static " + knee + " kept its p99 within 10 % of the best static p99 at this load";
 			parts.add("Threads: " + threads(a.meanThreads()) + " on average (peak " + threads(a.peakThreads())
-					+ ") against " + threads(allowed) + " allowed; static " + knee + " already completed "
-					+ kneeThroughput + " tasks/s" + controllerSays(adaptive.decisions(), ScalingAction.SCALE_UP,
-							ScalingAction.HOLD));
+					+ ") against " + threads(allowed) + " allowed; " + enough
+					+ controllerSays(adaptive.decisions(), ScalingAction.SCALE_UP, ScalingAction.HOLD));
 			String why = whyMoreThreads(view, adaptive);
 			if (!why.isEmpty()) {
 				parts.add(why);
@@ -145,13 +147,14 @@ final class Limits {
 
 	static String convergence(WorkloadView view, CellResult adaptive, int phase, int target, double took) {
 		Figures figures = adaptive.phase(phase);
-		int afterOneSecond = Convergence.threadsAt(adaptive.timeline(),
+		int atTheGoal = Convergence.threadsAt(adaptive.timeline(),
 				figures.startSeconds() + Goal.CONVERGENCE_SECONDS);
 		int atEnd = Convergence.threadsAt(adaptive.timeline(), figures.endSeconds());
 		ControllerConfig config = ControllerConfig.defaults();
 		String reached = Double.isNaN(took) ? "it never came within 10 % of " + target + " threads during the phase"
 				: "it took " + seconds(took) + " to come within 10 % of " + target + " threads";
-		return "After the shift " + reached + "; it ran " + afterOneSecond + " threads one second in and " + atEnd
+		return "After the shift " + reached + "; it ran " + atTheGoal + " threads "
+				+ seconds(Goal.CONVERGENCE_SECONDS) + " in and " + atEnd
 				+ " at the end of the phase (β read " + beta(adaptive.timeline(), figures.endSeconds()) + "). "
 				+ "The controller decides every " + config.monitorInterval().toMillis() + " ms, a small pool "
 				+ "looking at its β every 100 ms in between; the new work starts only once the old phase's queued "
@@ -183,6 +186,28 @@ final class Limits {
 				+ " ns more per task for its per-task accounting (a random draw deciding whether the task is timed, "
 				+ "clock stamps for the timed sample, a per-worker count, and a queue that stamps idle waits)" + clock
 				+ "." + noise;
+	}
+
+	static String bursts(WorkloadView view, CellResult adaptive, CellResult best) {
+		Figures a = adaptive.overall();
+		Figures b = best.overall();
+		double coldStart = view.coldStartSeconds(adaptive);
+		return "betapool ran " + threadCount(a.meanThreads()) + " on average (peak " + threads(a.peakThreads())
+				+ ") against static " + best.contender().size() + "; from cold it took "
+				+ (Double.isNaN(coldStart) ? "longer than the cell" : seconds(coldStart)) + " to come within 10 % of "
+				+ view.coldStartKnee() + " threads; p99 " + ms(a.p99Ms()) + " ms against " + ms(b.p99Ms()) + " ms"
+				+ controllerSays(adaptive.decisions(), ScalingAction.SCALE_DOWN, ScalingAction.HOLD) + ".";
+	}
+
+	static String coldStart(CellResult adaptive, int knee, double took) {
+		List<String> path = new ArrayList<>();
+		for (Sample sample : adaptive.timeline()) {
+			if (sample.seconds() <= 1.0) {
+				path.add(sample.threads() + "");
+			}
+		}
+		return "Threads every 100 ms during the first second: " + String.join(" → ", path) + " (knee " + knee + ")"
+				+ (Double.isNaN(took) ? "" : "; within 10 % after " + seconds(took)) + ".";
 	}
 
 	/** The most scenarios a scenario miss names. */

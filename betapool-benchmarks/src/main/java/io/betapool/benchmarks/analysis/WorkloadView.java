@@ -32,6 +32,9 @@ public final class WorkloadView {
 	/** The size of the seed's naive static pool. */
 	public static final int NAIVE_SIZE = Contender.BETAPOOL_MAX;
 
+	/** A p99 within this multiple of the best counts as as good, for {@link #openKnee}. */
+	public static final double OPEN_KNEE_P99 = 1.1;
+
 	/** Seconds after a shift that a phase's settled figures leave out. */
 	public static final double SETTLE_SECONDS = 2.0;
 
@@ -146,6 +149,24 @@ public final class WorkloadView {
 		return repeated.isPresent() ? repeated : this.results.cell(mode, Contender.fixed(best).id());
 	}
 
+	/**
+	 * The threads an open loop at {@code mode}'s load needs, measured in the same run: the smallest static
+	 * size whose p99 there is within {@value #OPEN_KNEE_P99} × the lowest p99 of any static size there;
+	 * 0 when no static pool ran under {@code mode}.
+	 */
+	public int openKnee(LoadMode mode) {
+		List<CellResult> statics = this.results.cells(mode)
+			.stream()
+			.filter((cell) -> cell.contender().kind().isStatic() && Double.isFinite(cell.overall().p99Ms()))
+			.toList();
+		double best = statics.stream().mapToDouble((cell) -> cell.overall().p99Ms()).min().orElse(Double.NaN);
+		return statics.stream()
+			.filter((cell) -> cell.overall().p99Ms() <= OPEN_KNEE_P99 * best)
+			.mapToInt((cell) -> cell.contender().size())
+			.min()
+			.orElse(0);
+	}
+
 	/** The cell of {@code contender} under {@code mode}. */
 	public Optional<CellResult> cell(LoadMode mode, Contender contender) {
 		return this.results.cell(mode, contender.id());
@@ -167,6 +188,20 @@ public final class WorkloadView {
 			}
 		}
 		return index;
+	}
+
+	/**
+	 * Seconds from the first task until {@code cell}'s pool was within 10 % of the knee it starts on (the
+	 * closed-loop sweep's, or the first phase's settled knee for a shifting workload), read from the
+	 * samples of the whole cell, warm-up included: every cell starts its executor cold.
+	 */
+	public double coldStartSeconds(CellResult cell) {
+		return Convergence.seconds(cell.timeline(), 0, cell.phase(0).endSeconds(), coldStartKnee());
+	}
+
+	/** The knee {@link #coldStartSeconds} aims for. */
+	public int coldStartKnee() {
+		return spec().isPhaseShift() ? steadySweep(0).knee().size() : kneeSize();
 	}
 
 	/**

@@ -17,6 +17,7 @@ import io.betapool.benchmarks.contender.VirtualThreads;
 import io.betapool.benchmarks.result.CellResult;
 import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.WorkloadResults;
+import io.betapool.benchmarks.workload.Bursts;
 import io.betapool.benchmarks.workload.WorkloadSpec;
 
 /**
@@ -30,8 +31,10 @@ import io.betapool.benchmarks.workload.WorkloadSpec;
  * own (the sweep's best is the highest of many noisy cells, so its figure there is biased upwards),
  * Spring's default, virtual threads (when the JDK has them), betapool SEED and betapool ADAPTIVE;</li>
  * <li>for each open-loop load: arrivals at {@code load ×} the best static pool's closed-loop throughput
- * (as measured again; per phase for a shifting workload, from the sweep), through the naive, best and
- * Goetz static sizes and the other contenders.</li>
+ * (as measured again; per phase for a shifting workload, from the sweep; during the bursts of a bursty
+ * workload, whose closed-loop throughput counts its idle gaps too), through the naive, best and
+ * Goetz static sizes, the open-loop ladder of a steady workload when refining ({@link #openLadder}),
+ * and the other contenders.</li>
  * </ol>
  * After the cells of each load mode, the two contenders the goals compare — the best static size and
  * betapool ADAPTIVE — run further rounds, alternately, so that the comparison rests on each one's median
@@ -59,7 +62,7 @@ public final class Campaign {
 
 	/**
 	 * @param sizes the static sizes of the sweep
-	 * @param refine whether to measure sizes between half the knee and the knee
+	 * @param refine whether to measure sizes between half the knee and the knee, and the open-loop ladder
 	 * @param loads the open-loop loads, as fractions of capacity
 	 * @param rounds how many rounds the best static size and betapool ADAPTIVE run under each load mode
 	 * @param workloads how many workloads the run has, for the progress count
@@ -78,7 +81,7 @@ public final class Campaign {
 		int dynamic = VirtualThreads.available() ? 4 : 3;
 		int extraRounds = 2 * (rounds - 1);
 		this.expectedCells = workloads * (this.sizes.size() + (refine ? 3 : 0) + 2 + dynamic + extraRounds
-				+ this.loads.size() * (3 + dynamic + extraRounds));
+				+ this.loads.size() * (3 + (refine ? 2 : 0) + dynamic + extraRounds));
 	}
 
 	/** About how many cells the run has: the sweep refinement and duplicate sizes make it vary. */
@@ -119,14 +122,23 @@ public final class Campaign {
 		for (int phase = 0; phase < capacity.length; phase++) {
 			capacity[phase] = spec.isPhaseShift() ? view.sweep(phase).best().throughput()
 					: view.bestStatic(closed).orElseThrow().overall().throughput();
+			Bursts bursts = spec.bursts();
+			if (bursts != null) {
+				capacity[phase] /= bursts.activeShare();
+			}
 		}
+		int knee = view.kneeSize();
 		for (double load : this.loads) {
 			LoadMode mode = LoadMode.open(load);
 			double[] rates = new double[capacity.length];
 			for (int phase = 0; phase < rates.length; phase++) {
 				rates[phase] = Math.max(1, load * capacity[phase]);
 			}
-			for (int size : new TreeSet<>(List.of(WorkloadView.NAIVE_SIZE, best, goetz))) {
+			Set<Integer> sizes = new TreeSet<>(List.of(WorkloadView.NAIVE_SIZE, best, goetz));
+			if (this.refine && !spec.isPhaseShift() && !spec.isBursty()) {
+				sizes.addAll(openLadder(load, knee, best));
+			}
+			for (int size : sizes) {
 				run(cells, spec, Contender.fixed(size), mode, rates);
 			}
 			for (Contender contender : dynamicContenders()) {
@@ -135,6 +147,23 @@ public final class Campaign {
 			runRounds(cells, spec, Contender.fixed(best), mode, rates);
 		}
 		return new WorkloadResults(spec, new ArrayList<>(cells.values()));
+	}
+
+	/**
+	 * The static sizes an open loop at {@code load} also measures, so that the smallest size whose p99 is
+	 * within 10 % of the best at that load is found ({@link WorkloadView#openKnee}): the mean busy threads
+	 * there are about {@code load × knee}, so {@code ⌈load · knee · 2^(j/2)⌉} for j = 0, 1, 2, those
+	 * below the best size.
+	 */
+	static List<Integer> openLadder(double load, int knee, int best) {
+		Set<Integer> sizes = new TreeSet<>();
+		for (int j = 0; j <= 2; j++) {
+			int size = (int) Math.max(1, Math.ceil(load * knee * Math.pow(2, j / 2.0)));
+			if (size < best) {
+				sizes.add(size);
+			}
+		}
+		return List.copyOf(sizes);
 	}
 
 	private List<Contender> dynamicContenders() {

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs one cell: one workload through one contender under one load mode, following a
  * {@link Schedule}, sampling every {@value #SAMPLE_MILLIS} ms, and turns what it recorded into a
- * {@link CellResult}.
+ * {@link CellResult}. A workload of bursts is measured from a cold start, with no warm-up.
  *
  * <p>The physical limit of a stretch is the mean over its time of
  * <pre>
@@ -57,8 +57,8 @@ final class CellRunner {
 	 */
 	CellResult run(WorkloadSpec spec, Contender contender, LoadMode mode, double[] rates, int round)
 			throws InterruptedException {
-		Duration warmup = contender.kind().isStatic() ? this.durations.staticWarmup()
-				: this.durations.warmup();
+		Duration warmup = spec.isBursty() ? Duration.ZERO
+				: contender.kind().isStatic() ? this.durations.staticWarmup() : this.durations.warmup();
 		Schedule schedule = Schedule.of(spec, warmup, this.durations);
 		System.gc();
 		Thread.sleep(Math.max(1, this.durations.pause().toMillis()));

@@ -77,6 +77,37 @@ public final class ScenarioCampaign {
 				base.pause());
 	}
 
+	/** How long each contender runs in {@link #warmJvm}, in seconds. */
+	public static final double JVM_WARMUP_SECONDS = 0.5;
+
+	/**
+	 * Runs {@code scenario} briefly ({@value #JVM_WARMUP_SECONDS} s) through one static pool and each
+	 * contender that will run, and discards what it measures, so that the just-in-time compiler has seen
+	 * the harness's and every executor's code before the first measured cell. Each measured cell still
+	 * starts a new, cold executor.
+	 */
+	public void warmJvm(Scenario scenario) throws InterruptedException {
+		WorkloadSpec spec = scenario.toSpec(this.calibration, JVM_WARMUP_SECONDS);
+		CellRunner runner = new CellRunner(durations(this.durations, JVM_WARMUP_SECONDS, spec.phases().size()),
+				this.cores, scenario.seed());
+		boolean poisson = scenario.arrival() == Arrival.POISSON;
+		LoadMode mode = poisson ? LoadMode.open(scenario.phases().get(0).load()) : LoadMode.closed();
+		double[] rates = poisson ? scenario.rates(this.cores) : new double[0];
+		List<Contender> contenders = new ArrayList<>();
+		if (this.baselines == null) {
+			contenders.add(Contender.fixed(this.cores));
+			contenders.add(Contender.springDefault());
+			if (VirtualThreads.available()) {
+				contenders.add(Contender.virtualThreads());
+			}
+			contenders.add(Contender.betapool(Policy.SEED));
+		}
+		contenders.add(Contender.betapool(Policy.ADAPTIVE));
+		for (Contender contender : contenders) {
+			runner.run(spec, contender, mode, rates, 1);
+		}
+	}
+
 	/** Runs every cell of {@code scenario}. */
 	public ScenarioResult run(Scenario scenario) throws InterruptedException {
 		WorkloadSpec spec = scenario.toSpec(this.calibration, this.seconds);
@@ -119,6 +150,28 @@ public final class ScenarioCampaign {
 		}
 		cells.add(run(spec, runner, Contender.betapool(Policy.ADAPTIVE), mode, rates));
 		return new ScenarioResult(scenario.index(), scenario.id(), cells);
+	}
+
+	/** Seconds of overhead per cell measured on 2 cores: the pause, a garbage collection, starting and stopping a pool. */
+	private static final double CELL_OVERHEAD_SECONDS = 0.9;
+
+	/**
+	 * About how many minutes {@code scenarios} take: per scenario, its ladder, one extension and the
+	 * dynamic contenders (betapool ADAPTIVE alone when reusing baselines), each for its timeline plus
+	 * {@value #CELL_OVERHEAD_SECONDS} s.
+	 */
+	public double estimateMinutes(List<Scenario> scenarios) {
+		double seconds = 0;
+		for (Scenario scenario : scenarios) {
+			WorkloadSpec spec = scenario.toSpec(this.calibration, this.seconds);
+			double length = (spec.bursts() != null) ? spec.bursts().total().toNanos() / 1e9 : this.seconds;
+			boolean poisson = scenario.arrival() == Arrival.POISSON;
+			int cells = (this.baselines != null) ? 1
+					: ladder(scenario, poisson ? scenario.rates(this.cores) : new double[0]).size() + 1
+							+ (VirtualThreads.available() ? 4 : 3);
+			seconds += cells * (length + CELL_OVERHEAD_SECONDS);
+		}
+		return seconds / 60;
 	}
 
 	/** The static sizes of {@code scenario}'s sweep ({@link StaticLadder}). */

@@ -21,6 +21,7 @@ import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.MachineInfo;
 import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.RunInfo;
+import io.betapool.benchmarks.result.ScenarioSet;
 
 import static io.betapool.benchmarks.analysis.Format.mb;
 import static io.betapool.benchmarks.analysis.Format.ms;
@@ -71,7 +72,9 @@ final class MarkdownReport {
 					+ "that the harness works, not how the executors compare.\n\n");
 		}
 		run(md);
-		reading(md);
+		if (!this.views.isEmpty()) {
+			reading(md);
+		}
 		goals(md);
 		for (WorkloadView view : this.views) {
 			md.append(new WorkloadSection(view, CHART_DIRECTORY).render());
@@ -81,11 +84,24 @@ final class MarkdownReport {
 			virtualThreads(md);
 			overhead(md);
 		}
-		md.append("## Files\n\n")
-			.append("- [`").append(CHART_DIRECTORY).append("/results.csv`](").append(CHART_DIRECTORY)
-			.append("/results.csv): every figure of every cell, one row per cell and measured stretch.\n")
-			.append("- [`").append(CHART_DIRECTORY).append("/timeline.csv`](").append(CHART_DIRECTORY)
-			.append("/timeline.csv): the 100 ms samples behind the timeline chart.\n");
+		md.append("## Files\n\n");
+		if (!this.views.isEmpty()) {
+			md.append("- [`").append(CHART_DIRECTORY).append("/results.csv`](").append(CHART_DIRECTORY)
+				.append("/results.csv): every figure of every cell, one row per cell and measured stretch.\n")
+				.append("- [`").append(CHART_DIRECTORY).append("/timeline.csv`](").append(CHART_DIRECTORY)
+				.append("/timeline.csv): the 100 ms samples behind the timeline chart.\n");
+		}
+		for (ScenarioSummary summary : this.scenarios) {
+			String csv = ScenarioFiles.csvName(summary.set().seed());
+			String json = csv.replace(".csv", ".json");
+			md.append("- [`").append(CHART_DIRECTORY).append('/').append(csv).append("`](").append(CHART_DIRECTORY)
+				.append('/').append(csv).append(") and [`").append(json).append("`](").append(CHART_DIRECTORY).append('/')
+				.append(json).append("): the scenarios of seed ").append(summary.set().seed())
+				.append(", one row per scenario and contender with the drawn parameters and ratios; the JSON is what "
+						+ "later reports and `--reuse-baselines` read; `")
+				.append(csv.replace(".csv", "-timeline.csv"))
+				.append("` holds betapool's 100 ms samples in every scenario.\n");
+		}
 		return md.toString();
 	}
 
@@ -164,11 +180,25 @@ final class MarkdownReport {
 			.append(number((1 - StaticSweep.KNEE_FRACTION) * 100, 0))
 			.append(" % of the best throughput.\n");
 		md.append("- **Convergence** after a phase shift is the time from the shift until betapool's thread count is "
-				+ "within 10 % of the new phase's knee, read from the 100 ms samples.\n\n");
+				+ "within 10 % of the new phase's knee, read from the 100 ms samples. **Cold start** is the same from "
+				+ "the first task of a closed-loop cell: every cell starts its executor cold, and the warm-up is "
+				+ "sampled too.\n");
+		md.append("- **Bursts after idle** are measured from a cold start with no warm-up for anyone; their "
+				+ "throughput counts the idle gaps too, the same for every contender. Their open-loop capacity is the "
+				+ "best static pool's closed-loop throughput during the bursts.\n");
+		md.append("- **Open-loop threads** are held against the smallest static size whose p99 at that load is within "
+				+ "10 % of the lowest static p99 there, measured in the same run (the open loops also run static sizes of "
+				+ "about load × knee × 1, √2 and 2).\n\n");
 	}
 
 	private void goals(StringBuilder md) {
 		md.append("## Goals\n\n");
+		if (this.goals.isEmpty()) {
+			md.append("No goal is judged in this report: the goals are checked on the fixed workloads and on scenario "
+					+ "sets other than the training set (seed ").append(ScenarioSet.TRAINING_SEED)
+				.append("), and this report has neither.\n\n");
+			return;
+		}
 		long pass = this.goals.stream().filter((g) -> g.verdict() == Verdict.PASS).count();
 		long miss = this.goals.stream().filter((g) -> g.verdict() == Verdict.MISS).count();
 		md.append("betapool with its default policy, checked against the figures below: **").append(pass)

@@ -35,6 +35,9 @@ public final class ReportWriter {
 	/** The report's file name. */
 	public static final String REPORT = "benchmarks.md";
 
+	/** The directory, relative to the output directory, of the charts, CSV and JSON files. */
+	public static final String CHART_DIRECTORY = MarkdownReport.CHART_DIRECTORY;
+
 	/** The JMH results the report includes when present, relative to the output directory. */
 	public static final String JMH_RESULTS = MarkdownReport.CHART_DIRECTORY + "/jmh.json";
 
@@ -67,8 +70,8 @@ public final class ReportWriter {
 			ScenarioFiles.write(charts, set);
 		}
 		List<ScenarioSummary> scenarios = ScenarioFiles.readAll(charts).stream().map(ScenarioSummary::of).toList();
-		List<GoalResult> goals = new ArrayList<>(
-				Goals.evaluate(views, overheads, results.info().machine().clockReadNanos()));
+		List<GoalResult> goals = new ArrayList<>(views.isEmpty() ? List.of()
+				: Goals.evaluate(views, overheads, results.info().machine().clockReadNanos()));
 		goals.addAll(Goals.scenarios(scenarios));
 		String report = new MarkdownReport(results.info(), views, goals, overheads, scenarios).render();
 		Path file = out.resolve(REPORT);

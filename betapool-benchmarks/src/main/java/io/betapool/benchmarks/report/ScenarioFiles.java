@@ -10,7 +10,9 @@ import java.util.List;
 
 import io.betapool.benchmarks.analysis.ScenarioSummary;
 import io.betapool.benchmarks.analysis.ScenarioView;
+import io.betapool.benchmarks.result.Sample;
 import io.betapool.benchmarks.result.ScenarioCell;
+import io.betapool.benchmarks.result.ScenarioResult;
 import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.workload.Arrival;
 import io.betapool.benchmarks.workload.Scenario;
@@ -27,11 +29,16 @@ import static io.betapool.benchmarks.report.Csv.number;
  *   scenarios-seed-&lt;S&gt;.json   the set's results, read back by later reports and by --reuse-baselines
  *   scenarios-seed-&lt;S&gt;.csv    one row per scenario and contender: the drawn parameters, the figures and
  *                             the ratios to the scenario's best static pool
+ *   scenarios-seed-&lt;S&gt;-timeline.csv   betapool's 100 ms samples in every scenario (threads, β, target size),
+ *                             for tuning
  * </pre>
  */
 public final class ScenarioFiles {
 
 	static final String PREFIX = "scenarios-seed-";
+
+	static final List<String> TIMELINE_HEADER = List.of("seed", "scenario", "contender", "seconds", "threads",
+			"completed", "throughput_per_s", "beta", "target");
 
 	static final List<String> HEADER = List.of("seed", "scenario", "arrival", "phases", "work", "outstanding",
 			"model_knee", "contender", "kind", "size", "throughput_per_s", "p50_ms", "p99_ms", "max_ms", "mean_threads",
@@ -65,6 +72,23 @@ public final class ScenarioFiles {
 		Files.createDirectories(charts);
 		Files.writeString(json(charts, set.seed()), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(set));
 		Files.writeString(csv(charts, set.seed()), csv(ScenarioSummary.of(set)).toString());
+		Files.writeString(charts.resolve(PREFIX + set.seed() + "-timeline.csv"), timeline(set).toString());
+	}
+
+	static Csv timeline(ScenarioSet set) {
+		Csv csv = new Csv(TIMELINE_HEADER);
+		for (ScenarioResult result : set.scenarios()) {
+			for (ScenarioCell cell : result.cells()) {
+				double[] rates = Charts.smoothedThroughput(cell.timeline());
+				for (int i = 0; i < cell.timeline().size(); i++) {
+					Sample s = cell.timeline().get(i);
+					csv.row(List.of(Long.toString(set.seed()), result.id(), cell.contender().id(), number(s.seconds()),
+							Integer.toString(s.threads()), Long.toString(s.completed()), number(rates[i]), number(s.beta()),
+							(s.target() >= 0) ? Integer.toString(s.target()) : ""));
+				}
+			}
+		}
+		return csv;
 	}
 
 	/**
@@ -72,6 +96,10 @@ public final class ScenarioFiles {
 	 * @throws IllegalArgumentException naming the file when it cannot be read as a scenario set
 	 */
 	public static ScenarioSet read(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalArgumentException("the scenario results " + file + " do not exist; a run with --scenarios "
+					+ "writes them to benchmarks/" + PREFIX + "S.json under its --out");
+		}
 		try {
 			return JSON.readValue(Files.readString(file), ScenarioSet.class);
 		}

@@ -61,7 +61,8 @@ final class ScenarioSection {
 			.append(" s (for a 10 s scenario; they scale with the scenario's length). The same seed always draws the "
 					+ "same scenarios.\n\n");
 		md.append("Every contender starts cold and is measured from the moment load starts, with no warm-up for "
-				+ "anyone, once per scenario. The static pools are swept at sizes chosen from the model's knee N* of "
+				+ "anyone, once per scenario (only the JVM is warmed, before the first scenario, by a short unmeasured "
+				+ "run of each kind of executor). The static pools are swept at sizes chosen from the model's knee N* of "
 				+ "each phase (the physical limit's, capped by the tasks a closed loop keeps outstanding): the cores, "
 				+ "each phase's ⌈N*⌉, under Poisson arrivals each phase's mean busy threads λ·(c + b), and a geometric "
 				+ "ladder K·2^(j/2), j = −2…2, around K = the largest ⌈N*⌉; when the best size is at an end of that "

@@ -3,11 +3,14 @@ package io.betapool.benchmarks.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.betapool.Policy;
 import io.betapool.benchmarks.analysis.StaticSweep;
 import io.betapool.benchmarks.analysis.WorkloadView;
+import io.betapool.benchmarks.contender.Contender;
 import io.betapool.benchmarks.result.CellResult;
 import io.betapool.benchmarks.result.Figures;
 import io.betapool.benchmarks.result.LoadMode;
+import io.betapool.benchmarks.workload.Bursts;
 import io.betapool.benchmarks.workload.Phase;
 
 import static io.betapool.benchmarks.analysis.Format.mb;
@@ -88,10 +91,35 @@ final class WorkloadSection {
 				.append(threads(Math.ceil(phase.knee(cores))))
 				.append(" threads.\n");
 		}
+		Bursts bursts = this.view.spec().bursts();
+		if (bursts != null) {
+			md.append("- Offered in ").append(bursts.count()).append(" bursts of ").append(seconds(bursts.on().toMillis() / 1e3))
+				.append(", with idle gaps of ")
+				.append(String.join(", ", bursts.gaps().stream().map((g) -> seconds(g.toMillis() / 1e3)).toList()))
+				.append(" in which nothing is submitted; every contender is measured from a cold start over the whole "
+						+ "timeline, with no warm-up.\n");
+		}
 		md.append("- Goetz size from the ").append(this.view.spec().isPhaseShift() ? "first phase's " : "")
 			.append("nominal β: ")
 			.append(this.view.goetzSize())
-			.append(" threads.\n\n");
+			.append(" threads.\n");
+		coldStart(md);
+		md.append('\n');
+	}
+
+	/** How long betapool ADAPTIVE took from cold to its knee in the closed loop. */
+	private void coldStart(StringBuilder md) {
+		if (!this.view.hasSweep()) {
+			return;
+		}
+		this.view.cell(LoadMode.closed(), Contender.betapool(Policy.ADAPTIVE)).ifPresent((cell) -> {
+			double took = this.view.coldStartSeconds(cell);
+			md.append("- Cold start, closed loop: betapool ADAPTIVE came within 10 % of ")
+				.append(this.view.coldStartKnee())
+				.append(" threads (the knee) ")
+				.append(Double.isNaN(took) ? "not before the end of the cell" : seconds(took) + " after the first task")
+				.append(" (from 100 ms samples).\n");
+		});
 	}
 
 	private void sweep(StringBuilder md) {

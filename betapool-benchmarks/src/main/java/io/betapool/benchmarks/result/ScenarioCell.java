@@ -1,8 +1,10 @@
 package io.betapool.benchmarks.result;
 
+import java.util.List;
 import java.util.Objects;
 
 import io.betapool.benchmarks.contender.Contender;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one contender did on one scenario, measured from a cold start: the figures the scenario suite
@@ -19,19 +21,25 @@ import io.betapool.benchmarks.contender.Contender;
  * @param unfinished tasks still unfinished when the cell ended (open loop)
  * @param cpuPercent the process's CPU use, in percent of all cores
  * @param limit the physical limit in tasks per second
+ * @param decisions betapool's decisions during the cell; {@code null} for other contenders
+ * @param timeline betapool's 100 ms samples (threads, β, target size), for tuning; empty for other contenders
  */
 public record ScenarioCell(Contender contender, double throughput, double p50Ms, double p99Ms, double maxMs,
-		double meanThreads, double peakThreads, long completed, long unfinished, double cpuPercent, double limit) {
+		double meanThreads, double peakThreads, long completed, long unfinished, double cpuPercent, double limit,
+		@Nullable DecisionSummary decisions, List<Sample> timeline) {
 
 	public ScenarioCell {
 		Objects.requireNonNull(contender, "contender");
+		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
 	}
 
 	/** The scenario figures of {@code cell}. */
 	public static ScenarioCell of(CellResult cell) {
 		Figures f = cell.overall();
+		boolean betapool = cell.contender().kind().isBetapool();
 		return new ScenarioCell(cell.contender(), f.throughput(), f.p50Ms(), f.p99Ms(), f.maxMs(), f.meanThreads(),
-				f.peakThreads(), f.completed(), f.unfinished(), cell.cpuPercent(), f.limit());
+				f.peakThreads(), f.completed(), f.unfinished(), cell.cpuPercent(), f.limit(),
+				betapool ? cell.decisions() : null, betapool ? cell.timeline() : List.of());
 	}
 
 }

@@ -53,6 +53,11 @@ public record Bursts(Duration on, List<Duration> gaps) {
 		return total;
 	}
 
+	/** The share of the timeline during which work is offered. */
+	public double activeShare() {
+		return (double) this.on.multipliedBy(count()).toNanos() / total().toNanos();
+	}
+
 	/** These bursts with every duration multiplied by {@code factor}. */
 	public Bursts scaled(double factor) {
 		return new Bursts(scale(this.on, factor), this.gaps.stream().map((gap) -> scale(gap, factor)).toList());

@@ -1,5 +1,7 @@
 package io.betapool.benchmarks.workload;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,12 +24,28 @@ import io.betapool.workload.WorkloadGenerator;
  * <td>0.889</td></tr>
  * <tr><td>variable</td><td>2–38 ms (uniform), 95 % waiting, 5 % CPU</td><td>1 (mean)</td><td>19 (mean)</td><td>0.95</td></tr>
  * <tr><td>phase-shift</td><td>I/O 9 ms + 1 ms CPU → CPU 2 ms → I/O 20 ms + 0.5 ms CPU</td><td colspan="3">per phase</td></tr>
+ * <tr><td>bursts</td><td>20 ms wait, then 0.5 ms CPU, in {@value #BURSTS} bursts of {@value #BURST_ON_MS} ms
+ * {@value #BURST_GAP_MS} ms apart</td><td>0.5</td><td>20</td><td>0.976</td></tr>
  * </table>
+ * The bursts workload is measured from a cold start, with no warm-up for any contender: what it tests
+ * is how a pool takes the first burst and each burst after an idle gap.
  */
 public final class Workloads {
 
 	/** Tasks a closed loop keeps in progress. */
 	public static final int OUTSTANDING = 200;
+
+	/** Bursts of the bursts workload. */
+	public static final int BURSTS = 3;
+
+	/** How long each burst of the bursts workload offers work, in ms. */
+	public static final long BURST_ON_MS = 1500;
+
+	/** The idle gap between bursts of the bursts workload, in ms. */
+	public static final long BURST_GAP_MS = 3000;
+
+	/** How much the smoke run shortens the bursts workload's timeline. */
+	public static final double QUICK_BURST_SCALE = 0.1;
 
 	private static final Object SHARED_LOCK = new Object();
 
@@ -35,11 +53,19 @@ public final class Workloads {
 	}
 
 	/**
-	 * Every workload, steady ones first and the phase-shifting stream last.
+	 * Every workload, steady ones first, then the phase-shifting stream and the bursts after idle.
 	 */
 	public static List<WorkloadSpec> standard(Calibration calibration) {
+		return standard(calibration, 1);
+	}
+
+	/**
+	 * Every workload, with the bursts workload's timeline multiplied by {@code burstScale} (the smoke run
+	 * shortens it).
+	 */
+	public static List<WorkloadSpec> standard(Calibration calibration, double burstScale) {
 		return List.of(ioHeavy(calibration), cpuHeavy(calibration), mixed(calibration), rag(calibration),
-				contended(calibration), variable(calibration), phaseShift(calibration));
+				contended(calibration), variable(calibration), phaseShift(calibration), bursts(calibration, burstScale));
 	}
 
 	/** The ids of {@link #standard}, in its order. */
@@ -101,6 +127,15 @@ public final class Workloads {
 								WorkloadGenerator.cpuTask(calibration.iterations(2))),
 						waitThenCompute("I/O 2", 20, 0.5, calibration)),
 				OUTSTANDING);
+	}
+
+	static WorkloadSpec bursts(Calibration calibration, double scale) {
+		List<Duration> gaps = new ArrayList<>();
+		for (int i = 1; i < BURSTS; i++) {
+			gaps.add(Duration.ofMillis(BURST_GAP_MS));
+		}
+		return new WorkloadSpec("bursts", "Bursts after idle", List.of(waitThenCompute("I/O", 20, 0.5, calibration)),
+				OUTSTANDING, new Bursts(Duration.ofMillis(BURST_ON_MS), gaps).scaled(scale));
 	}
 
 	private static WorkloadSpec steady(String id, String title, Phase phase) {

@@ -1,5 +1,6 @@
 package io.betapool.benchmarks.analysis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import io.betapool.benchmarks.result.CellResult;
 import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.WorkloadResults;
+import io.betapool.benchmarks.workload.Bursts;
 import io.betapool.benchmarks.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,63 @@ class GoalsTests {
 		assertThat(result.limits()).doesNotContain("such as a lock")
 			.contains(". Under open-loop arrivals throughput follows the arrivals")
 			.endsWith("threads for bursts of arrivals.");
+	}
+
+	@Test
+	void theOpenLoopThreadsGoalIsHeldAgainstTheSmallestStaticAsGoodOnP99AtThatLoad() {
+		LoadMode open = LoadMode.open(0.7);
+		GoalResult result = Goals.steady(openLoopView(open, 99, 9.5), open);
+		assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+		assertThat(result.measured()).endsWith("9.5 threads (smallest static within 10 % of the best p99 at this load: 8)");
+		assertThat(result.needed()).endsWith("≤ 10 threads");
+	}
+
+	@Test
+	void burstsAfterIdlePassWithinTheirLooserBounds() {
+		WorkloadView view = burstsView(3500, 100);
+		GoalResult result = Goals.bursts(view, CLOSED);
+		assertThat(result.goal()).isEqualTo(Goal.BURSTS);
+		assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+		assertThat(result.measured()).startsWith("throughput 0.96 × static 82, p99 1.43 × (100 vs 70.0 ms)");
+	}
+
+	@Test
+	void burstsAfterIdleWithATailTwiceTheBestStaticsMiss() {
+		GoalResult result = Goals.bursts(burstsView(3700, 140), CLOSED);
+		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(result.limits()).startsWith("betapool ran 40 threads on average (peak 40) against static 82; from "
+				+ "cold it took");
+	}
+
+	@Test
+	void theBurstsWorkloadIsJudgedByItsOwnGoalOnly() {
+		assertThat(Goals.evaluate(List.of(burstsView(3500, 100)), List.of(), 25)).extracting(GoalResult::goal)
+			.contains(Goal.BURSTS)
+			.doesNotContain(Goal.STEADY, Goal.COLD_START);
+	}
+
+	@Test
+	void aColdStartWithinTwoHundredMillisecondsOfTheKneePasses() {
+		// the fixture's betapool runs 10 threads from its first sample on; the knee is 10
+		GoalResult result = Goals.coldStart(coldView(10));
+		assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+		assertThat(result.measured()).isEqualTo("0.00 ms to within 10 % of 10 threads");
+	}
+
+	@Test
+	void aPoolThatNeverNearsTheKneeFailsItsColdStart() {
+		GoalResult result = Goals.coldStart(coldView(4));
+		assertThat(result.verdict()).isEqualTo(Verdict.MISS);
+		assertThat(result.limits()).startsWith("Threads every 100 ms during the first second: 4 → 4 → ")
+			.contains("(knee 10)");
+	}
+
+	@Test
+	void theColdStartGoalIsForTasksOfTwentyMillisecondsOrLess() {
+		assertThat(Goals.evaluate(List.of(coldView(10)), List.of(), 25)).extracting(GoalResult::goal)
+			.contains(Goal.COLD_START);
+		assertThat(Goals.evaluate(List.of(steadyView(3930, 60, 100)), List.of(), 25)).extracting(GoalResult::goal)
+			.doesNotContain(Goal.COLD_START);
 	}
 
 	@Test
@@ -231,6 +290,29 @@ class GoalsTests {
 		assertThat(Goals.scenarios(List.of(training))).isEmpty();
 	}
 
+	/** The bursts workload: static 82 best at 3650 tasks/s and 70 ms, betapool with 40 threads. */
+	private static WorkloadView burstsView(double adaptiveThroughput, double adaptiveP99) {
+		WorkloadSpec spec = new WorkloadSpec("bursts", "Bursts after idle", List.of(Fixtures.phase("I/O", 0.5, 20)), 200,
+				new Bursts(Duration.ofMillis(1500), List.of(Duration.ofSeconds(3), Duration.ofSeconds(3))));
+		List<CellResult> cells = new ArrayList<>();
+		cells.add(Fixtures.cell("bursts", CLOSED, Contender.fixed(32), 1600, 200, 32));
+		cells.add(Fixtures.cell("bursts", CLOSED, Contender.fixed(82), 3650, 70, 82));
+		cells.add(Fixtures.cell("bursts", CLOSED, Contender.fixed(256), 3600, 80, 256));
+		cells.add(Fixtures.cell("bursts", CLOSED, ADAPTIVE, adaptiveThroughput, adaptiveP99, 40));
+		return new WorkloadView(new WorkloadResults(spec, cells), Fixtures.CORES);
+	}
+
+	/** Mixed work (10 ms tasks) whose sweep's knee is 10, and betapool at {@code adaptiveThreads} throughout. */
+	private static WorkloadView coldView(int adaptiveThreads) {
+		List<CellResult> cells = new ArrayList<>();
+		double[][] sweep = { { 4, 390 }, { 8, 780 }, { 10, 995 }, { 16, 1000 } };
+		for (double[] point : sweep) {
+			cells.add(Fixtures.cell("mixed", CLOSED, Contender.fixed((int) point[0]), point[1], 60, point[0]));
+		}
+		cells.add(Fixtures.cell("mixed", CLOSED, ADAPTIVE, 990, 60, adaptiveThreads));
+		return new WorkloadView(new WorkloadResults(Fixtures.steady("mixed", 2, 8), cells), Fixtures.CORES);
+	}
+
 	private static WorkloadView steadyView(double adaptiveThroughput, double adaptiveP99, double adaptiveThreads) {
 		WorkloadSpec spec = Fixtures.steady("io-heavy", 0.5, 20);
 		List<CellResult> cells = new ArrayList<>();
@@ -244,7 +326,8 @@ class GoalsTests {
 
 	/**
 	 * A workload whose closed-loop sweep peaks at 12 threads (knee 10) with the process at
-	 * {@code cpuPercent}, and one open-loop cell each of static 12 and of betapool at {@code adaptiveThreads}.
+	 * {@code cpuPercent}, and open-loop cells of static 6, 8 (the smallest within 10 % of the best p99) and
+	 * 12, and of betapool at {@code adaptiveThreads}.
 	 */
 	private static WorkloadView openLoopView(LoadMode open, double cpuPercent, double adaptiveThreads) {
 		List<CellResult> cells = new ArrayList<>();
@@ -254,6 +337,8 @@ class GoalsTests {
 					Fixtures.cell("contended", CLOSED, Contender.fixed((int) point[0]), point[1], 110, point[0]),
 					cpuPercent));
 		}
+		cells.add(Fixtures.cell("contended", open, Contender.fixed(6), 1320, 40, 6));
+		cells.add(Fixtures.cell("contended", open, Contender.fixed(8), 1320, 9.9, 8));
 		cells.add(Fixtures.cell("contended", open, Contender.fixed(12), 1320, 9.3, 12));
 		cells.add(Fixtures.cell("contended", open, ADAPTIVE, 1320, 9.3, adaptiveThreads));
 		return new WorkloadView(new WorkloadResults(Fixtures.steady("contended", 0.5, 4), cells), Fixtures.CORES);

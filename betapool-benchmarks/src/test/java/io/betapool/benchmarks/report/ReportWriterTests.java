@@ -105,12 +105,17 @@ class ReportWriterTests {
 		List<String> csv = Files.readAllLines(out.resolve("benchmarks/scenarios-seed-1001.csv"));
 		assertThat(csv.get(0)).isEqualTo(String.join(",", ScenarioFiles.HEADER));
 		assertThat(csv).hasSize(1 + 2 * 7);
+		List<String> timeline = Files.readAllLines(out.resolve("benchmarks/scenarios-seed-1001-timeline.csv"));
+		assertThat(timeline.get(0)).isEqualTo(String.join(",", ScenarioFiles.TIMELINE_HEADER));
+		assertThat(timeline.stream().skip(1).map((line) -> line.split(",")[2]).distinct())
+			.containsExactly("betapool-seed", "betapool-adaptive");
 	}
 
 	@Test
 	void aSetMeasuredByAnEarlierRunIntoTheSameDirectoryIsReportedToo(@TempDir Path out) throws IOException {
 		ScenarioSet training = Fixtures.scenarioSet(1, 150, new double[] { 0.8, 2.0 });
-		ReportWriter.write(out, new RunResults(results(false).info(), List.of(), List.of(training)));
+		assertThat(Files.readString(ReportWriter.write(out, new RunResults(results(false).info(), List.of(),
+				List.of(training))))).contains("No goal is judged in this report");
 		ScenarioSet test = Fixtures.scenarioSet(1001, 150, new double[] { 1.0, 1.0 });
 		String report = Files.readString(ReportWriter.write(out, new RunResults(results(false).info(),
 				results(false).workloads(), List.of(test))));
@@ -121,10 +126,22 @@ class ReportWriterTests {
 	}
 
 	@Test
+	void figuresThatWereNotMeasuredSurviveTheRoundTrip(@TempDir Path out) throws IOException {
+		ScenarioSet set = Fixtures.scenarioSet(7, Double.NaN, new double[] { Double.NaN, Double.NaN });
+		ReportWriter.write(out, new RunResults(results(false).info(), List.of(), List.of(set)));
+		ScenarioSet read = ScenarioFiles.read(out.resolve("benchmarks/scenarios-seed-7.json"));
+		assertThat(read.scenarios().get(0).cells().get(4).p99Ms()).isNaN();
+		assertThat(read.scenarios().get(0).cells().get(6).throughput()).isNaN();
+	}
+
+	@Test
 	void aFileThatIsNotAScenarioSetIsNamed(@TempDir Path out) throws IOException {
 		Path file = Files.writeString(out.resolve("x.json"), "{\"seed\": \"many\"}");
 		assertThatIllegalArgumentException().isThrownBy(() -> ScenarioFiles.read(file))
 			.withMessageStartingWith("cannot read the scenario results " + file);
+		assertThatIllegalArgumentException().isThrownBy(() -> ScenarioFiles.read(out.resolve("none.json")))
+			.withMessageEndingWith("none.json do not exist; a run with --scenarios writes them to "
+					+ "benchmarks/scenarios-seed-S.json under its --out");
 	}
 
 	private static RunResults results(boolean quick) {

@@ -1,5 +1,6 @@
 package io.betapool.benchmarks.workload;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,26 @@ class WorkloadsTests {
 	private final Calibration calibration = new Calibration(1000);
 
 	@Test
-	void everyWorkloadOfTheReportIsThereOnceWithTheShiftingStreamLast() {
+	void everyWorkloadOfTheReportIsThereOnceWithTheShiftingStreamAndTheBurstsLast() {
 		List<WorkloadSpec> all = Workloads.standard(this.calibration);
 		assertThat(all).extracting(WorkloadSpec::id)
-			.containsExactly("io-heavy", "cpu-heavy", "mixed", "rag", "contended", "variable", "phase-shift");
+			.containsExactly("io-heavy", "cpu-heavy", "mixed", "rag", "contended", "variable", "phase-shift", "bursts");
 		assertThat(all).allMatch((spec) -> spec.outstanding() == Workloads.OUTSTANDING);
-		assertThat(all.get(all.size() - 1).isPhaseShift()).isTrue();
-		assertThat(all.subList(0, all.size() - 1)).noneMatch(WorkloadSpec::isPhaseShift);
+		assertThat(all.get(all.size() - 2).isPhaseShift()).isTrue();
+		assertThat(all.get(all.size() - 1).isBursty()).isTrue();
+		assertThat(all.subList(0, all.size() - 2)).noneMatch(WorkloadSpec::isPhaseShift)
+			.noneMatch(WorkloadSpec::isBursty);
+	}
+
+	@Test
+	void theBurstsComeThreeTimesWithIdleGapsOfThreeSeconds() {
+		WorkloadSpec bursts = Workloads.bursts(this.calibration, 1);
+		assertThat(bursts.bursts()).isEqualTo(new Bursts(Duration.ofMillis(1500),
+				List.of(Duration.ofSeconds(3), Duration.ofSeconds(3))));
+		assertThat(bursts.bursts().total()).isEqualTo(Duration.ofMillis(10_500));
+		assertThat(bursts.bursts().activeShare()).isCloseTo(4.5 / 10.5, within(1e-12));
+		assertThat(Workloads.standard(this.calibration, 0.1).get(7).bursts().total()).isEqualTo(Duration.ofMillis(1050));
+		assertThat(bursts.nominal().beta()).isCloseTo(20 / 20.5, within(1e-12));
 	}
 
 	@Test
