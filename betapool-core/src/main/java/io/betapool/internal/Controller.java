@@ -68,7 +68,11 @@ final class Controller implements Runnable {
 
 	private final WorkerRegistry registry;
 
-	private final @Nullable ScalingPolicy policy;
+	/** Replaced only under this object's lock; read once per tick. */
+	private volatile @Nullable ScalingPolicy policy;
+
+	/** While true, ticks measure and publish but decide nothing: the pool holds its size. */
+	private volatile boolean paused;
 
 	private final DecisionLog decisions;
 
@@ -78,9 +82,8 @@ final class Controller implements Runnable {
 
 	private final long intervalNanos;
 
-	private final int minWorkers;
-
-	private final int maxWorkers;
+	/** The bounds of the size; replaced only under this object's lock, as one value so they never tear. */
+	private volatile Bounds bounds;
 
 	private final boolean logDecisions;
 
@@ -128,8 +131,7 @@ final class Controller implements Runnable {
 		this.ticker = ticker;
 		this.clock = clock;
 		this.intervalNanos = interval.toNanos();
-		this.minWorkers = minWorkers;
-		this.maxWorkers = maxWorkers;
+		this.bounds = new Bounds(minWorkers, maxWorkers);
 		this.logDecisions = logDecisions;
 		this.logger = logger;
 		this.cpuProbeFactory = cpuProbeFactory;
@@ -218,7 +220,7 @@ final class Controller implements Runnable {
 	/** Whether the pool, free to grow, has not resized yet while tasks queue: then the loop ticks faster. */
 	boolean isColdStart() {
 		Snapshot now = this.snapshot;
-		return now.scaleUps + now.scaleDowns == 0 && this.pool.getCorePoolSize() < this.maxWorkers
+		return now.scaleUps + now.scaleDowns == 0 && this.pool.getCorePoolSize() < this.bounds.max
 				&& !this.pool.getQueue().isEmpty();
 	}
 
@@ -296,7 +298,7 @@ final class Controller implements Runnable {
 	}
 
 	/** One control step; called by the loop, or directly by tests. */
-	void tick() {
+	synchronized void tick() {
 		long now = this.ticker.read();
 		long interval = now - this.lastTickNanos;
 		if (interval <= 0) {
@@ -318,8 +320,10 @@ final class Controller implements Runnable {
 		this.completedTotal += sums.tasks;
 		this.failedTotal += sums.failed;
 		double throughput = sums.tasks * 1e9 / interval;
-		ControlSample sample = new ControlSample(now, this.clock.instant(), target, this.minWorkers,
-				this.maxWorkers, cores, queueSize, sums.active, this.completedTotal, sums.tasks,
+		Bounds bounds = this.bounds;
+		ScalingPolicy policy = this.paused ? null : this.policy;
+		ControlSample sample = new ControlSample(now, this.clock.instant(), target, bounds.min,
+				bounds.max, cores, queueSize, sums.active, this.completedTotal, sums.tasks,
 				(double) sums.busy / interval, beta, rawBeta, runQueueShare, cpu, throughput,
 				(sums.executionSum > 0) ? (double) sums.queueWaitSum / sums.executionSum : Double.NaN);
 		this.window.endTick(sums.tasks, interval);
@@ -328,14 +332,14 @@ final class Controller implements Runnable {
 		long ups = previous.scaleUps;
 		long downs = previous.scaleDowns;
 		double reportedBeta = beta;
-		ScalingDecision decision = (this.policy != null) ? this.policy.decide(sample) : null;
+		ScalingDecision decision = (policy != null) ? policy.decide(sample) : null;
 		ScalingDecision stall = this.stalls.observe(sample, beta,
 				(decision != null) ? decision.threadsAfter() : target);
 		if (stall != null) {
 			this.logger.log(System.Logger.Level.WARNING, "{0} [executor ''{1}'']", stall.reason(), this.poolName);
 		}
-		if (this.policy != null && decision != null) {
-			reportedBeta = this.policy.blockingRatioOf(sample);
+		if (policy != null && decision != null) {
+			reportedBeta = policy.blockingRatioOf(sample);
 			if (stall != null) {
 				decision = stall;
 			}
@@ -486,6 +490,70 @@ final class Controller implements Runnable {
 		}
 	}
 
+	int minWorkers() {
+		return this.bounds.min;
+	}
+
+	int maxWorkers() {
+		return this.bounds.max;
+	}
+
+	boolean isPaused() {
+		return this.paused;
+	}
+
+	/**
+	 * Sets the bounds of the size, resizing the pool into them at once when it lies outside, and records
+	 * the change as a decision. Values are checked by the caller.
+	 */
+	synchronized ScalingDecision setBounds(int min, int max) {
+		Bounds old = this.bounds;
+		this.bounds = new Bounds(min, max);
+		int before = this.pool.getCorePoolSize();
+		int after = Math.max(min, Math.min(max, before));
+		String resized = (after != before) ? "; the pool resized from " + before + " to " + after + " threads to lie within them"
+				: "; the pool keeps its " + before + " threads";
+		return recordChange(before, after, "Worker bounds changed from [" + old.min + ", " + old.max + "] to [" + min
+				+ ", " + max + "] by request" + resized + ".");
+	}
+
+	/** Replaces the policy, which starts from the current size; records the change as a decision. */
+	synchronized ScalingDecision setPolicy(ScalingPolicy policy, String change) {
+		this.policy = policy;
+		int size = this.pool.getCorePoolSize();
+		return recordChange(size, size, change + " by request; the new policy starts from the current "
+				+ size + " threads.");
+	}
+
+	/** Pauses or resumes the decisions; records the change as a decision. */
+	synchronized ScalingDecision setPaused(boolean paused) {
+		this.paused = paused;
+		int size = this.pool.getCorePoolSize();
+		return recordChange(size, size, paused
+				? "Controller paused by request: the pool holds its " + size + " threads until it is resumed."
+				: "Controller resumed by request: it decides again from the current " + size + " threads.");
+	}
+
+	private ScalingDecision recordChange(int before, int after, String reason) {
+		if (after != before) {
+			PoolResizer.resize(this.pool, after);
+		}
+		ScalingAction action = (after > before) ? ScalingAction.SCALE_UP
+				: (after < before) ? ScalingAction.SCALE_DOWN : ScalingAction.HOLD;
+		Snapshot s = this.snapshot;
+		ScalingDecision decision = new ScalingDecision(this.clock.instant(), before, after, s.beta, s.cpu,
+				s.throughput, action, reason);
+		this.decisions.add(decision);
+		this.decisionCounts.incrementAndGet(action.ordinal());
+		if (action != ScalingAction.HOLD) {
+			boolean up = action == ScalingAction.SCALE_UP;
+			this.snapshot = new Snapshot(s.beta, s.throughput, s.p50, s.p99, s.p99Execution,
+					s.scaleUps + (up ? 1 : 0), s.scaleDowns + (up ? 0 : 1), s.cpu, s.completed, s.failed);
+		}
+		log(decision);
+		return decision;
+	}
+
 	/** How many decisions of the given kind the controller has taken since the pool started. */
 	long decisionCount(ScalingAction action) {
 		return this.decisionCounts.get(action.ordinal());
@@ -499,7 +567,8 @@ final class Controller implements Runnable {
 	/** Builds the public metrics record from the latest snapshot and the pool's live counts. */
 	PoolMetrics metrics() {
 		Snapshot s = this.snapshot;
-		return new PoolMetrics(this.pool.getPoolSize(), this.minWorkers, this.maxWorkers,
+		Bounds bounds = this.bounds;
+		return new PoolMetrics(this.pool.getPoolSize(), bounds.min, bounds.max,
 				this.pool.getCompletedTaskCount(), s.beta, s.throughput, s.p50, s.p99, s.p99Execution,
 				this.pool.getQueue().size(), s.scaleUps, s.scaleDowns, s.cpu);
 	}
@@ -524,6 +593,10 @@ final class Controller implements Runnable {
 		long executionSum;
 
 		int active;
+
+	}
+
+	private record Bounds(int min, int max) {
 
 	}
 
