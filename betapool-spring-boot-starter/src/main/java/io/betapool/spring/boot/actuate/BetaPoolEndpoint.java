@@ -18,6 +18,8 @@ import io.betapool.ControllerConfig;
 import io.betapool.Policy;
 import io.betapool.PoolMetrics;
 import io.betapool.ScalingDecision;
+import io.betapool.spring.boot.advice.PoolAdvice;
+import io.betapool.spring.boot.advice.PoolAdvisor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -74,6 +76,11 @@ import org.springframework.boot.convert.DurationStyle;
  * </ul>
  * {@code GET /actuator/betapool/{name}} answers with the entry of one pool, or 404.
  *
+ * <p>With advice on ({@code betapool.advice.enabled}), {@code advice.pools} holds, for each
+ * {@code ThreadPoolTaskExecutor} and {@code ThreadPoolExecutor} bean the application defines itself,
+ * the size the adaptive policy would give it and why ("would run 6 threads, because …"), and
+ * {@code advice.costPercentOfOneCore} what measuring them costs.
+ *
  * <h2>Changing a pool while it runs</h2>
  * {@code POST /actuator/betapool/{name}} with a JSON body of any of {@code minWorkers}, {@code maxWorkers},
  * {@code policy} ({@code adaptive} or {@code seed}) and {@code controller} ({@code paused} or
@@ -95,12 +102,24 @@ public class BetaPoolEndpoint {
 
 	private final Map<String, AdaptiveThreadPoolExecutor> executors;
 
+	private final @Nullable PoolAdvisor advisor;
+
 	/**
 	 * An endpoint for the given pools.
 	 * @param executors the pools, by the name to show them under
 	 */
 	public BetaPoolEndpoint(Map<String, AdaptiveThreadPoolExecutor> executors) {
+		this(executors, null);
+	}
+
+	/**
+	 * An endpoint for the given pools and the advice on the application's own pools.
+	 * @param executors the pools, by the name to show them under
+	 * @param advisor the advisor of the pools the application owns, or {@code null} when advice is off
+	 */
+	public BetaPoolEndpoint(Map<String, AdaptiveThreadPoolExecutor> executors, @Nullable PoolAdvisor advisor) {
 		this.executors = new LinkedHashMap<>(Objects.requireNonNull(executors, "executors"));
+		this.advisor = advisor;
 	}
 
 	/**
@@ -111,7 +130,10 @@ public class BetaPoolEndpoint {
 	public ExecutorsDescriptor executors() {
 		Map<String, ExecutorDescriptor> descriptors = new LinkedHashMap<>();
 		this.executors.forEach((name, executor) -> descriptors.put(name, describe(executor)));
-		return new ExecutorsDescriptor(descriptors);
+		PoolAdvisor advisor = this.advisor;
+		AdviceDescriptor advice = (advisor != null)
+				? new AdviceDescriptor(advisor.advice(), advisor.costPercentOfOneCore()) : null;
+		return new ExecutorsDescriptor(descriptors, advice);
 	}
 
 	/**
@@ -318,8 +340,24 @@ public class BetaPoolEndpoint {
 	/**
 	 * Every pool, by name.
 	 * @param executors the description of each pool
+	 * @param advice advice on the pools the application owns, or {@code null} when advice is off
 	 */
-	public record ExecutorsDescriptor(Map<String, ExecutorDescriptor> executors) implements OperationResponseBody {
+	public record ExecutorsDescriptor(Map<String, ExecutorDescriptor> executors, @Nullable AdviceDescriptor advice)
+			implements OperationResponseBody {
+
+		public ExecutorsDescriptor(Map<String, ExecutorDescriptor> executors) {
+			this(executors, null);
+		}
+
+	}
+
+	/**
+	 * What the adaptive policy would do with the pools the application owns, which it never resizes.
+	 * @param pools the latest advice for each pool, by bean name, with a line such as "would run 6
+	 * threads, because …"
+	 * @param costPercentOfOneCore the CPU time the measuring thread has used, in percent of one core
+	 */
+	public record AdviceDescriptor(Map<String, PoolAdvice> pools, double costPercentOfOneCore) {
 
 	}
 
