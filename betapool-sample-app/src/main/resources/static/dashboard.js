@@ -329,6 +329,34 @@
 		$("tile-cpu").textContent = metrics.cpuUtilization === null ? "–" : formatNumber(metrics.cpuUtilization, 0) + " %";
 	}
 
+	/* Advice on the application's own pools */
+
+	function showAdvice(advice) {
+		const list = $("advice-list");
+		const pools = (advice && advice.pools) || {};
+		const names = Object.keys(pools);
+		list.setAttribute("data-entries", String(names.length));
+		if (names.length === 0) {
+			return;
+		}
+		list.replaceChildren(...names.map((name) => {
+			const pool = pools[name];
+			const item = document.createElement("li");
+			item.setAttribute("data-pool", name);
+			const head = document.createElement("span");
+			head.className = "advice-head";
+			const code = document.createElement("code");
+			code.textContent = name;
+			const beta = pool.beta === null || pool.beta === undefined ? "" : " · β " + formatNumber(pool.beta, 2);
+			head.append(code, " runs " + pool.currentThreads + " threads" + beta);
+			const why = document.createElement("span");
+			why.className = "advice-why";
+			why.textContent = pool.advice;
+			item.append(head, why);
+			return item;
+		}));
+	}
+
 	/* Decisions */
 
 	function decisionRow(decision) {
@@ -520,6 +548,7 @@
 				showTiles(executor.state.metrics);
 				recordDecisions(executor.state.decisions);
 			}
+			showAdvice(pool.value.advice);
 			showConnection(true, "live · " + clockTime(new Date()));
 		}
 		else {

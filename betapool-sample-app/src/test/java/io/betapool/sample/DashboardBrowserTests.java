@@ -210,6 +210,13 @@ class DashboardBrowserTests {
 				});
 		}
 
+		wait.withMessage("no advice on the application's own pool")
+			.until((page) -> attribute(page, By.id("advice-list"), "data-entries") > 0);
+		// the list is redrawn every second: read its text in one script rather than through an element
+		String advice = (String) ((JavascriptExecutor) this.browser).executeScript(
+				"const item = document.querySelector(\"#advice-list li[data-pool='auditExecutor']\");"
+						+ " return item === null ? null : item.innerText;");
+		assertThat(advice).contains("auditExecutor runs 8 threads").contains("would run");
 		assertThat(this.browser.findElement(By.id("connection")).getDomAttribute("data-state")).isEqualTo("live");
 		assertThat(this.browser.findElement(By.id("phase-name")).getText()).isNotBlank().isNotEqualTo("no load");
 		assertThat(this.browser.findElements(By.cssSelector("#phase-plan li"))).hasSizeGreaterThanOrEqualTo(4);
