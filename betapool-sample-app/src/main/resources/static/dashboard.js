@@ -1,5 +1,6 @@
 /*
- * The live page of the BetaPool sample application. Once a second it reads the executor's state from
+ * The live page of the BetaPool sample application. When it opens it draws the recent past from
+ * /history, which the application keeps; then once a second it reads the executor's state from
  * /actuator/betapool and the load driver's from /load, appends a point to every chart, shades the
  * charts by load phase, and prepends new controller decisions to the log.
  */
@@ -58,6 +59,51 @@
 		}
 		const millis = seconds * 1000;
 		return millis >= 100 ? formatNumber(millis, 0) + " ms" : formatNumber(millis, 1) + " ms";
+	}
+
+	/*
+	 * Axis labels with as many decimals as the step between ticks needs, and no more: ticks 0.2 apart
+	 * read 0.2, 0.4, 0.6 rather than 0, 0, 1.
+	 */
+	function stepDigits(values) {
+		let step = Infinity;
+		for (let i = 1; i < values.length; i++) {
+			const gap = Math.abs(values[i] - values[i - 1]);
+			if (gap > 0) {
+				step = Math.min(step, gap);
+			}
+		}
+		if (!Number.isFinite(step) || step >= 1) {
+			return 0;
+		}
+		return Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
+	}
+
+	function tickLabels(format) {
+		return (u, values) => {
+			const digits = stepDigits(values);
+			return values.map((v) => format(v, digits));
+		};
+	}
+
+	/* Durations of the endpoint's configuration: "500ms", "2s", "1m", or ISO-8601 such as "PT0.5S". */
+	function durationSeconds(value) {
+		if (typeof value === "number") {
+			return value;
+		}
+		if (typeof value !== "string") {
+			return null;
+		}
+		const simple = /^(\d+(?:\.\d+)?)(ns|us|ms|s|m|h|d)$/.exec(value.trim());
+		if (simple) {
+			const unit = { ns: 1e-9, us: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600, d: 86400 }[simple[2]];
+			return Number(simple[1]) * unit;
+		}
+		const iso = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(value.trim());
+		if (iso) {
+			return (Number(iso[1] || 0) * 3600) + (Number(iso[2] || 0) * 60) + Number(iso[3] || 0);
+		}
+		return null;
 	}
 
 	function clockTime(date) {
@@ -141,9 +187,19 @@
 		ctx.restore();
 	}
 
+	/* Remembers the labels an axis drew last, so that a test can read what the canvas shows. */
+	function recordedLabels(figure, attribute, labels) {
+		return (u, values, axis, space, incr) => {
+			const texts = labels(u, values, axis, space, incr);
+			figure.setAttribute(attribute, JSON.stringify(texts));
+			return texts;
+		};
+	}
+
 	function makeChart(id, series, options) {
 		const figure = $(id);
 		const target = figure.querySelector(".plot");
+		const xLabels = (u, splits) => splits.map((s) => clockTime(new Date(s * 1000)).slice(0, 8));
 		const opts = {
 			width: Math.max(300, target.clientWidth),
 			height: CHART_HEIGHT,
@@ -156,12 +212,14 @@
 			axes: [
 				{
 					stroke: "#6a7381", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#e3e6eb" }, space: 80,
-					values: (u, splits) => splits.map((s) => clockTime(new Date(s * 1000)).slice(0, 8))
+					incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600],
+					values: recordedLabels(figure, "data-x-ticks", xLabels)
 				},
-				{
+				Object.assign({
 					stroke: "#6a7381", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#e3e6eb" }, size: options.axisSize || 48,
-					values: options.yValues
-				}
+					space: 28,
+					values: recordedLabels(figure, "data-y-ticks", options.yValues)
+				}, options.yIncrs ? { incrs: options.yIncrs } : {})
 			],
 			series: [{}].concat(series.map((line) => Object.assign({ points: { show: false } }, line))),
 			hooks: {
@@ -184,27 +242,31 @@
 			{ label: "max", stroke: colors.bounds, width: 1, dash: [2, 3] }
 		], {
 			keys: ["threads", "target", "min", "max"], yRange: fromZeroWithRoomForLabels, phaseLabels: true,
+			yIncrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000],
 			yValues: (u, values) => values.map((v) => formatNumber(v, 0))
 		}),
 		makeChart("chart-beta", [
 			{ label: "β", stroke: colors.beta, width: 2, fill: "rgba(124, 58, 237, 0.08)" }
 		], {
 			keys: ["beta"], yRange: [0, 1], draw: drawBetaThreshold,
-			yValues: (u, values) => values.map((v) => formatNumber(v, 1))
+			yValues: tickLabels((v, digits) => formatNumber(v, Math.max(1, digits)))
 		}),
 		makeChart("chart-throughput", [
 			{ label: "tasks/s", stroke: colors.throughput, width: 2, fill: "rgba(8, 145, 178, 0.08)" }
 		], {
 			keys: ["throughput"], yRange: fromZero,
-			yValues: (u, values) => values.map((v) => formatNumber(v, 0))
+			yValues: tickLabels(formatNumber)
 		}),
 		makeChart("chart-latency", [
 			{ label: "p99", stroke: colors.p99, width: 2 },
 			{ label: "p50", stroke: colors.p50, width: 1.5 }
 		], {
-			keys: ["p99", "p50"], yRange: fromZero, axisSize: 60,
-			yValues: (u, values) => values.map((v) => v >= 1000 ? formatNumber(v / 1000, v % 1000 === 0 ? 0 : 1) + " s"
-				: formatNumber(v, 0) + " ms")
+			keys: ["p99", "p50"], yRange: fromZero, axisSize: 64,
+			yValues: (u, values) => {
+				const seconds = values.length > 0 && Math.max(...values) >= 1000;
+				const digits = stepDigits(values.map((v) => seconds ? v / 1000 : v));
+				return values.map((v) => seconds ? formatNumber(v / 1000, digits) + " s" : formatNumber(v, digits) + " ms");
+			}
 		})
 	];
 
@@ -227,13 +289,14 @@
 
 	/* Executor */
 
-	function pickExecutor(body) {
+	function pickExecutor(body, preferred) {
 		const executors = (body && body.executors) || {};
 		const names = Object.keys(executors);
 		if (names.length === 0) {
 			return null;
 		}
-		const name = names.includes("applicationTaskExecutor") ? "applicationTaskExecutor" : names[0];
+		const wanted = preferred || "applicationTaskExecutor";
+		const name = names.includes(wanted) ? wanted : names[0];
 		return { name, state: executors[name] };
 	}
 
@@ -264,6 +327,34 @@
 		$("tile-latency-sub").textContent = "p50 " + formatMillis(metrics.p50Latency);
 		$("tile-queue").textContent = formatNumber(metrics.queueSize, 0);
 		$("tile-cpu").textContent = metrics.cpuUtilization === null ? "–" : formatNumber(metrics.cpuUtilization, 0) + " %";
+	}
+
+	/* Advice on the application's own pools */
+
+	function showAdvice(advice) {
+		const list = $("advice-list");
+		const pools = (advice && advice.pools) || {};
+		const names = Object.keys(pools);
+		list.setAttribute("data-entries", String(names.length));
+		if (names.length === 0) {
+			return;
+		}
+		list.replaceChildren(...names.map((name) => {
+			const pool = pools[name];
+			const item = document.createElement("li");
+			item.setAttribute("data-pool", name);
+			const head = document.createElement("span");
+			head.className = "advice-head";
+			const code = document.createElement("code");
+			code.textContent = name;
+			const beta = pool.beta === null || pool.beta === undefined ? "" : " · β " + formatNumber(pool.beta, 2);
+			head.append(code, " runs " + pool.currentThreads + " threads" + beta);
+			const why = document.createElement("span");
+			why.className = "advice-why";
+			why.textContent = pool.advice;
+			item.append(head, why);
+			return item;
+		}));
 	}
 
 	/* Decisions */
@@ -418,7 +509,7 @@
 			["submitted", status.submitted], ["completed", status.completed],
 			["failed", status.failed], ["rejected", status.rejected]
 		];
-		$("phase-counts").textContent = counts.map(([label, value]) => formatNumber(value, 0) + " " + label).join(" · ");
+		$("phase-counts").textContent = counts.map(([label, value]) => formatNumber(value, 0) + "\u00a0" + label).join(" · ");
 	}
 
 	/* Polling */
@@ -449,13 +540,15 @@
 				if (typeof configuration.betaLowThreshold === "number") {
 					betaLowThreshold = configuration.betaLowThreshold;
 				}
-				if (typeof configuration.monitorInterval === "number") {
-					$("monitor-interval").textContent = formatNumber(configuration.monitorInterval, 1).replace(/\.0$/, "") + " s";
+				const interval = durationSeconds(configuration.monitorInterval);
+				if (interval !== null) {
+					$("monitor-interval").textContent = formatNumber(interval, 1).replace(/\.0$/, "") + " s";
 				}
 				recordMetrics(now, executor.state.metrics);
 				showTiles(executor.state.metrics);
 				recordDecisions(executor.state.decisions);
 			}
+			showAdvice(pool.value.advice);
 			showConnection(true, "live · " + clockTime(new Date()));
 		}
 		else {
@@ -471,5 +564,24 @@
 		setTimeout(poll, Math.max(0, POLL_MILLIS - (Date.now() - started)));
 	}
 
-	poll();
+	/* Fills the charts from the history the application keeps, before the first poll. */
+	async function loadHistory() {
+		try {
+			const history = await fetchJson("/history");
+			const name = $("executor-name").textContent;
+			for (const sample of history.samples || []) {
+				const executor = pickExecutor({ executors: sample.executors }, name);
+				if (executor) {
+					recordMetrics(sample.time, executor.state);
+				}
+				recordPhase(sample.time, sample.load);
+			}
+			redrawCharts();
+		}
+		catch (error) {
+			showConnection(false, "no history · " + error.message);
+		}
+	}
+
+	loadHistory().finally(poll);
 })();

@@ -35,6 +35,12 @@ import org.jspecify.annotations.Nullable;
  * history ({@link #getDecisionHistory()}). The size stays within {@code [minWorkers, maxWorkers]}; the
  * pool starts at {@code minWorkers}.
  *
+ * <h2>Changing it while it runs</h2>
+ * {@link #setWorkerBounds(int, int)} moves the bounds (and the pool into them at once),
+ * {@link #setPolicy(Policy)} swaps the control algorithm, and {@link #pauseController()} holds the
+ * current size until {@link #resumeController()}; a paused pool is still measured. Each change is
+ * checked like the builder's values and recorded in the decision history with a reason naming it.
+ *
  * <h2>Cost per task</h2>
  * Tasks are timed with three ticker reads and accounted in per-worker, single-writer counters; CPU time
  * is read per worker once per tick, never per task (unless a {@linkplain Builder#taskMetricsListener
@@ -63,7 +69,8 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 	/** Default prefix of worker thread names: {@code betapool-}. */
 	public static final String DEFAULT_THREAD_NAME_PREFIX = "betapool-";
 
-	private final ControllerConfig config;
+	/** Replaced only by {@link #setPolicy}, under its lock. */
+	private volatile ControllerConfig config;
 
 	private final int queueCapacity;
 
@@ -153,11 +160,67 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 		return this.engine.targetSize();
 	}
 
+	/**
+	 * Sets the bounds of the size while the pool runs. A pool outside the new bounds is resized into
+	 * them at once; within them, the controller decides as before.
+	 * @return the decision recorded for the change
+	 * @throws IllegalArgumentException if {@code minWorkers < 1} or {@code maxWorkers < minWorkers}
+	 * @throws IllegalStateException if the pool is shut down
+	 */
+	public ScalingDecision setWorkerBounds(int minWorkers, int maxWorkers) {
+		Builder.checkBounds(minWorkers, maxWorkers);
+		checkRunning();
+		return this.engine.setBounds(minWorkers, maxWorkers);
+	}
+
+	/**
+	 * Replaces the control algorithm while the pool runs; the new one starts from the current size.
+	 * @return the decision recorded for the change
+	 * @throws IllegalStateException if the pool is shut down
+	 */
+	public synchronized ScalingDecision setPolicy(Policy policy) {
+		Objects.requireNonNull(policy, "policy");
+		checkRunning();
+		Policy old = this.config.policy();
+		this.config = this.config.toBuilder().policy(policy).build();
+		return this.engine.setPolicy(ScalingPolicy.of(this.config), "Policy changed from " + old + " to " + policy);
+	}
+
+	/**
+	 * Stops the controller from resizing the pool, which holds its current size; it is still measured.
+	 * @return the decision recorded for the pause
+	 */
+	public ScalingDecision pauseController() {
+		checkRunning();
+		return this.engine.setControllerPaused(true);
+	}
+
+	/**
+	 * Lets the controller resize the pool again after {@link #pauseController()}.
+	 * @return the decision recorded for the resumption
+	 */
+	public ScalingDecision resumeController() {
+		checkRunning();
+		return this.engine.setControllerPaused(false);
+	}
+
+	/** Whether {@link #pauseController()} holds the pool at its size. */
+	public boolean isControllerPaused() {
+		return this.engine.isControllerPaused();
+	}
+
+	private void checkRunning() {
+		if (isShutdown()) {
+			throw new IllegalStateException("The pool is shut down; its size can no longer change");
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "AdaptiveThreadPoolExecutor[threads=" + getCurrentThreadCount() + ", target=" + getTargetPoolSize()
 				+ ", min=" + getMinWorkers() + ", max=" + getMaxWorkers() + ", queued=" + this.engine.queueSize()
-				+ ", policy=" + this.config.policy() + (isShutdown() ? ", shut down" : "") + "]";
+				+ ", policy=" + this.config.policy() + (isControllerPaused() ? ", paused" : "")
+				+ (isShutdown() ? ", shut down" : "") + "]";
 	}
 
 	/**
@@ -266,14 +329,18 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 			return new AdaptiveThreadPoolExecutor(this);
 		}
 
+		static void checkBounds(int minWorkers, int maxWorkers) {
+			if (minWorkers < 1) {
+				throw new IllegalArgumentException("minWorkers must be >= 1, but was " + minWorkers);
+			}
+			if (maxWorkers < minWorkers) {
+				throw new IllegalArgumentException("maxWorkers must be >= minWorkers (" + minWorkers
+						+ "), but was " + maxWorkers);
+			}
+		}
+
 		PoolEngine.Settings settings() {
-			if (this.minWorkers < 1) {
-				throw new IllegalArgumentException("minWorkers must be >= 1, but was " + this.minWorkers);
-			}
-			if (this.maxWorkers < this.minWorkers) {
-				throw new IllegalArgumentException("maxWorkers must be >= minWorkers (" + this.minWorkers
-						+ "), but was " + this.maxWorkers);
-			}
+			checkBounds(this.minWorkers, this.maxWorkers);
 			if (this.queueCapacity < 1) {
 				throw new IllegalArgumentException("queueCapacity must be >= 1, but was " + this.queueCapacity);
 			}

@@ -58,15 +58,18 @@ final class Controller implements Runnable {
 
 	private final PoolResizer resizer;
 
-	private final @Nullable ScalingPolicy policy;
+	/** Replaced only under the window's lock, which ticks hold; read once per tick. */
+	private volatile @Nullable ScalingPolicy policy;
+
+	/** While true, ticks measure and publish but decide nothing: the pool holds its size. */
+	private volatile boolean paused;
 
 	private final Ticker ticker;
 
 	private final long intervalNanos;
 
-	private final int minWorkers;
-
-	private final int maxWorkers;
+	/** The bounds of the size; replaced only under the window's lock, as one value so they never tear. */
+	private volatile Bounds bounds;
 
 	private final int cores;
 
@@ -100,8 +103,7 @@ final class Controller implements Runnable {
 		this.policy = policy;
 		this.ticker = ticker;
 		this.intervalNanos = interval.toNanos();
-		this.minWorkers = minWorkers;
-		this.maxWorkers = maxWorkers;
+		this.bounds = new Bounds(minWorkers, maxWorkers);
 		this.cores = cores;
 		this.logger = logger;
 		this.lastTickNanos = ticker.read();
@@ -211,7 +213,7 @@ final class Controller implements Runnable {
 	/** Whether the pool, free to grow, has not resized yet while tasks queue: then the loop ticks faster. */
 	boolean isColdStart() {
 		Snapshot now = this.snapshot;
-		return now.scaleUps + now.scaleDowns == 0 && this.pool.getCorePoolSize() < this.maxWorkers
+		return now.scaleUps + now.scaleDowns == 0 && this.pool.getCorePoolSize() < this.bounds.max
 				&& !this.pool.getQueue().isEmpty();
 	}
 
@@ -265,7 +267,8 @@ final class Controller implements Runnable {
 		this.lastTickNanos = now;
 		WorkerSampler.Interval sums = this.sampler.read(now, this.window);
 		int target = this.pool.getCorePoolSize();
-		ControlSample sample = this.samples.build(now, interval, sums, target, this.minWorkers, this.maxWorkers,
+		Bounds bounds = this.bounds;
+		ControlSample sample = this.samples.build(now, interval, sums, target, bounds.min, bounds.max,
 				this.pool.getQueue().size());
 		this.window.endTick(sums.tasks, interval);
 		this.pool.sampleOneIn(sampleMask(sums.tasks));
@@ -273,7 +276,7 @@ final class Controller implements Runnable {
 		long ups = previous.scaleUps;
 		long downs = previous.scaleDowns;
 		double reportedBeta = sample.blockingRatio();
-		ScalingPolicy policy = this.policy;
+		ScalingPolicy policy = this.paused ? null : this.policy;
 		ScalingDecision decision = (policy != null) ? policy.decide(sample) : null;
 		ScalingDecision stall = this.stalls.observe(sample, sample.blockingRatio(),
 				(decision != null) ? decision.threadsAfter() : target, this.window.executionAt(99).toNanos());
@@ -295,7 +298,7 @@ final class Controller implements Runnable {
 				}
 			}
 			this.recorder.record(decision);
-			this.pool.wakeOnBacklog(policy.wakesOnBacklog() && decision.threadsAfter() < this.maxWorkers);
+			this.pool.wakeOnBacklog(policy.wakesOnBacklog() && decision.threadsAfter() < bounds.max);
 		}
 		if (Double.isNaN(reportedBeta)) {
 			reportedBeta = previous.beta;
@@ -316,6 +319,80 @@ final class Controller implements Runnable {
 		return (int) Math.min(1023, Long.highestOneBit(ratio) - 1);
 	}
 
+	int minWorkers() {
+		return this.bounds.min;
+	}
+
+	int maxWorkers() {
+		return this.bounds.max;
+	}
+
+	boolean isPaused() {
+		return this.paused;
+	}
+
+	/**
+	 * Sets the bounds of the size, resizing the pool into them at once when it lies outside, and records
+	 * the change as a decision. Values are checked by the caller.
+	 */
+	ScalingDecision setBounds(int min, int max) {
+		synchronized (this.window) {
+			Bounds old = this.bounds;
+			this.bounds = new Bounds(min, max);
+			int before = this.pool.getCorePoolSize();
+			int after = Math.max(min, Math.min(max, before));
+			String resized = (after != before)
+					? "; the pool resized from " + before + " to " + after + " threads to lie within them"
+					: "; the pool keeps its " + before + " threads";
+			this.pool.wakeOnBacklog(this.policy != null && !this.paused && after < max);
+			return recordChange(before, after, "Worker bounds changed from [" + old.min + ", " + old.max + "] to ["
+					+ min + ", " + max + "] by request" + resized + ".");
+		}
+	}
+
+	/** Replaces the policy, which starts from the current size; records the change as a decision. */
+	ScalingDecision setPolicy(ScalingPolicy policy, String change) {
+		synchronized (this.window) {
+			this.policy = policy;
+			int size = this.pool.getCorePoolSize();
+			return recordChange(size, size,
+					change + " by request; the new policy starts from the current " + size + " threads.");
+		}
+	}
+
+	/** Pauses or resumes the decisions; records the change as a decision. */
+	ScalingDecision setPaused(boolean paused) {
+		synchronized (this.window) {
+			this.paused = paused;
+			int size = this.pool.getCorePoolSize();
+			this.pool.wakeOnBacklog(!paused && this.policy != null && this.policy.wakesOnBacklog());
+			return recordChange(size, size, paused
+					? "Controller paused by request: the pool holds its " + size + " threads until it is resumed."
+					: "Controller resumed by request: it decides again from the current " + size + " threads.");
+		}
+	}
+
+	private ScalingDecision recordChange(int before, int after, String reason) {
+		if (after != before) {
+			this.resizer.resize(after);
+		}
+		ScalingAction action = (after > before) ? ScalingAction.SCALE_UP
+				: (after < before) ? ScalingAction.SCALE_DOWN : ScalingAction.HOLD;
+		Snapshot s = this.snapshot;
+		ScalingDecision decision = new ScalingDecision(this.samples.now(), before, after, s.beta, s.cpu,
+				this.window.throughput(), action, reason);
+		this.recorder.record(decision);
+		if (action != ScalingAction.HOLD) {
+			boolean up = action == ScalingAction.SCALE_UP;
+			this.snapshot = new Snapshot(s.beta, s.scaleUps + (up ? 1 : 0), s.scaleDowns + (up ? 0 : 1), s.cpu);
+		}
+		return decision;
+	}
+
+	/** The bounds of the size, as one value. */
+	private record Bounds(int min, int max) {
+	}
+
 	/** How many decisions of the given kind the controller has taken since the pool started. */
 	long decisionCount(ScalingAction action) {
 		return this.recorder.count(action);
@@ -334,7 +411,8 @@ final class Controller implements Runnable {
 			int[] count = new int[1];
 			long fresh = this.sampler.peek(latencies, executions, count);
 			long sinceTick = this.ticker.read() - this.lastTickNanos;
-			return new PoolMetrics(this.pool.getPoolSize(), this.minWorkers, this.maxWorkers,
+			Bounds bounds = this.bounds;
+			return new PoolMetrics(this.pool.getPoolSize(), bounds.min, bounds.max,
 					this.samples.completedTotal() + fresh, s.beta, this.window.throughputWith(fresh, sinceTick),
 					this.window.percentileWith(true, 50, latencies, count[0]),
 					this.window.percentileWith(true, 99, latencies, count[0]),

@@ -46,16 +46,10 @@ public final class PoolEngine {
 
 	private final DecisionLog decisions;
 
-	private final int minWorkers;
-
-	private final int maxWorkers;
-
 	/** One view for the pool's life, held here: meters hold what they read only weakly. */
 	private final ThreadPoolView view;
 
 	private PoolEngine(Settings settings) {
-		this.minWorkers = settings.minWorkers;
-		this.maxWorkers = settings.maxWorkers;
 		this.registry = new WorkerRegistry(settings.threadNamePrefix, settings.threadFactory, settings.ticker,
 				settings.logger);
 		this.decisions = new DecisionLog(settings.decisionHistorySize);
@@ -72,7 +66,7 @@ public final class PoolEngine {
 				new PoolResizer(this.pool), settings.ticker, settings.monitorInterval, settings.minWorkers,
 				settings.maxWorkers, settings.cores, settings.logger);
 		controllerRef[0] = this.controller;
-		this.view = new ThreadPoolView(this.pool, settings.maxWorkers);
+		this.view = new ThreadPoolView(this.pool, this.controller::maxWorkers);
 		// minWorkers threads exist from the start, as ThreadPoolExecutor.prestartAllCoreThreads makes them,
 		// and are waiting for work when the pool is handed out
 		this.pool.prestartAllCoreThreads();
@@ -198,11 +192,30 @@ public final class PoolEngine {
 	}
 
 	public int minWorkers() {
-		return this.minWorkers;
+		return this.controller.minWorkers();
 	}
 
 	public int maxWorkers() {
-		return this.maxWorkers;
+		return this.controller.maxWorkers();
+	}
+
+	/** Sets the bounds of the size (checked by the caller), resizing into them; returns the decision recorded. */
+	public ScalingDecision setBounds(int minWorkers, int maxWorkers) {
+		return this.controller.setBounds(minWorkers, maxWorkers);
+	}
+
+	/** Replaces the policy; {@code change} says what changed. Returns the decision recorded. */
+	public ScalingDecision setPolicy(ScalingPolicy policy, String change) {
+		return this.controller.setPolicy(Objects.requireNonNull(policy, "policy"), change);
+	}
+
+	/** Pauses or resumes the controller's decisions; returns the decision recorded. */
+	public ScalingDecision setControllerPaused(boolean paused) {
+		return this.controller.setPaused(paused);
+	}
+
+	public boolean isControllerPaused() {
+		return this.controller.isPaused();
 	}
 
 	/** Runs one controller step now, on the calling thread; for tests. */

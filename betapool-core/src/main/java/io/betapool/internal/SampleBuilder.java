@@ -47,6 +47,11 @@ final class SampleBuilder {
 				(sums.executionSum > 0) ? (double) sums.queueWaitSum / sums.executionSum : Double.NaN);
 	}
 
+	/** The wall-clock time, for decisions taken outside a tick. */
+	java.time.Instant now() {
+		return this.clock.instant();
+	}
+
 	long completedTotal() {
 		return this.completedTotal;
 	}

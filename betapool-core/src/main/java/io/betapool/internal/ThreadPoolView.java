@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * A read-only {@link ThreadPoolExecutor} face of a pool, for instrumentation that only understands
@@ -19,9 +20,9 @@ final class ThreadPoolView extends ThreadPoolExecutor {
 
 	private final ThreadPoolExecutor pool;
 
-	private final int maxWorkers;
+	private final IntSupplier maxWorkers;
 
-	ThreadPoolView(ThreadPoolExecutor pool, int maxWorkers) {
+	ThreadPoolView(ThreadPoolExecutor pool, IntSupplier maxWorkers) {
 		super(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1));
 		this.pool = pool;
 		this.maxWorkers = maxWorkers;
@@ -61,7 +62,7 @@ final class ThreadPoolView extends ThreadPoolExecutor {
 	/** The most threads the controller may choose, not the size it has set now. */
 	@Override
 	public int getMaximumPoolSize() {
-		return this.maxWorkers;
+		return this.maxWorkers.getAsInt();
 	}
 
 	@Override

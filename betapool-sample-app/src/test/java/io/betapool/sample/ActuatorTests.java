@@ -1,5 +1,7 @@
 package io.betapool.sample;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SampleAppTest
 class ActuatorTests {
@@ -39,6 +42,27 @@ class ActuatorTests {
 	}
 
 	@Test
+	void betapoolEndpointAdvisesOnThePoolTheApplicationOwns() {
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.client.get()
+			.uri("/actuator/betapool")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseBody()
+			.contains("\"auditExecutor\""));
+		this.client.get()
+			.uri("/actuator/betapool")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.advice.pools.auditExecutor.currentThreads").isNumber()
+			.jsonPath("$.advice.pools.auditExecutor.advice").value(String.class,
+					(advice) -> assertThat(advice).startsWith("would run"))
+			.jsonPath("$.advice.costPercentOfOneCore").isNumber()
+			.jsonPath("$.advice.pools.applicationTaskExecutor").doesNotExist();
+	}
+
+	@Test
 	void prometheusEndpointPublishesThePoolMeters() {
 		String scrape = this.client.get()
 			.uri("/actuator/prometheus")
@@ -51,6 +75,8 @@ class ActuatorTests {
 		assertThat(scrape).contains("betapool_threads{", "betapool_beta{", "betapool_latency_p99_seconds{",
 				"betapool_decisions_total{", "executor_pool_size_threads{");
 		assertThat(scrape).contains("name=\"applicationTaskExecutor\"");
+		assertThat(scrape).contains("betapool_advice_threads{name=\"auditExecutor\"}",
+				"betapool_advice_beta{name=\"auditExecutor\"}");
 	}
 
 	@Test

@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The whole application on a random port, without the demo plan and with fast backends and small
- * workloads, shared by the API tests so that they run against one cached context.
+ * The whole application on a random port, without the demo plan, with fast backends, small workloads
+ * and a short, fast history, shared by the API tests so that they run against one cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,7 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.demo.enabled=false", "sample.backend.vector-search-latency=5ms",
 				"sample.backend.llm-latency=10ms", "sample.backend.jitter=0", "sample.load.io-latency=5ms",
-				"sample.load.cpu-iterations=10000", "sample.load.inference-size=32" })
+				"sample.load.cpu-iterations=10000", "sample.load.inference-size=32", "sample.history.interval=100ms",
+				"sample.history.size=5" })
 public @interface SampleAppTest {
 
 }

@@ -45,11 +45,11 @@ public class BackendController {
 	 */
 	@GetMapping("/vector-search")
 	public VectorSearchResult vectorSearch(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Integer topK,
-			@RequestParam(required = false) @Nullable Integer latencyMs) {
+			@RequestParam(required = false) @Nullable String topK,
+			@RequestParam(required = false) @Nullable String latencyMs) {
 		long start = System.nanoTime();
 		String query = Inputs.text("q", q, 2000);
-		int limit = Inputs.between("topK", topK, 10, 1, this.vectorStore.size());
+		int limit = Inputs.wholeNumber("topK", topK, 10, 1, this.vectorStore.size());
 		Duration latency = latency(latencyMs, this.properties.vectorSearchLatency());
 		List<Match> matches = this.vectorStore.search(query, limit);
 		awaitLatency(start, latency);
@@ -61,7 +61,7 @@ public class BackendController {
 	 */
 	@GetMapping("/llm")
 	public Completion llm(@RequestParam(required = false) @Nullable String prompt,
-			@RequestParam(required = false) @Nullable Integer latencyMs) {
+			@RequestParam(required = false) @Nullable String latencyMs) {
 		long start = System.nanoTime();
 		String text = Inputs.text("prompt", prompt, 6000);
 		Duration latency = latency(latencyMs, this.properties.llmLatency());
@@ -70,8 +70,8 @@ public class BackendController {
 		return completion;
 	}
 
-	private Duration latency(@Nullable Integer latencyMs, Duration fallback) {
-		int millis = Inputs.between("latencyMs", latencyMs, (int) fallback.toMillis(), 0, MAX_LATENCY_MS);
+	private Duration latency(@Nullable String latencyMs, Duration fallback) {
+		int millis = Inputs.wholeNumber("latencyMs", latencyMs, (int) fallback.toMillis(), 0, MAX_LATENCY_MS);
 		double jitter = this.properties.jitter();
 		double factor = (jitter > 0) ? ThreadLocalRandom.current().nextDouble(1 - jitter, 1 + jitter) : 1;
 		return Duration.ofNanos(Math.round(millis * 1_000_000.0 * factor));

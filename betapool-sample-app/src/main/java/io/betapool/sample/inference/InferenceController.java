@@ -33,10 +33,11 @@ public class InferenceController {
 	 * @param seed the seed of the frame, random by default
 	 */
 	@GetMapping("/inference")
-	public CompletableFuture<InferenceResult> inference(@RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable Long seed) {
-		int frameSize = Inputs.between("size", size, DEFAULT_SIZE, EdgeInference.MIN_SIZE, EdgeInference.MAX_SIZE);
-		long frameSeed = (seed != null) ? seed : ThreadLocalRandom.current().nextLong();
+	public CompletableFuture<InferenceResult> inference(@RequestParam(required = false) @Nullable String size,
+			@RequestParam(required = false) @Nullable String seed) {
+		int frameSize = Inputs.wholeNumber("size", size, DEFAULT_SIZE, EdgeInference.MIN_SIZE, EdgeInference.MAX_SIZE);
+		long frameSeed = Inputs.wholeNumber("seed", seed, ThreadLocalRandom.current().nextLong(), Long.MIN_VALUE,
+				Long.MAX_VALUE);
 		return this.inference.classify(frameSize, frameSeed);
 	}
 

@@ -3,6 +3,7 @@ package io.betapool.sample.load;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
+import io.betapool.sample.audit.AuditLog;
 import io.betapool.sample.inference.EdgeInference;
 import io.betapool.sample.rag.RagPipeline;
 import io.betapool.sample.rag.RagQuery;
@@ -25,27 +26,39 @@ class Workloads {
 
 	private final LoadProperties properties;
 
-	Workloads(RagPipeline rag, EdgeInference inference, SyntheticWork synthetic, LoadProperties properties) {
+	private final AuditLog audit;
+
+	Workloads(RagPipeline rag, EdgeInference inference, SyntheticWork synthetic, LoadProperties properties,
+			AuditLog audit) {
 		this.rag = rag;
 		this.inference = inference;
 		this.synthetic = synthetic;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	/**
 	 * Submits one task of {@code workload}, drawing its inputs from {@code random}, and returns its future.
+	 * Each answered question and classified frame is written to the audit trail, on its own pool.
 	 * @throws org.springframework.core.task.TaskRejectedException if the executor refuses the task
 	 */
 	CompletableFuture<?> start(Workload workload, RandomGenerator random) {
 		return switch (workload) {
-			case RAG -> this.rag.answer(RagQuery.of(SampleQuestions.pick(random)));
-			case INFERENCE -> this.inference.classify(this.properties.inferenceSize(), random.nextLong());
+			case RAG -> this.rag.answer(RagQuery.of(SampleQuestions.pick(random)))
+				.thenApply((answer) -> audited("rag", answer.question() + " -> " + answer.sources().size() + " sources", answer));
+			case INFERENCE -> this.inference.classify(this.properties.inferenceSize(), random.nextLong())
+				.thenApply((result) -> audited("inference", result.label() + " seed " + result.seed(), result));
 			case MIXED -> start((random.nextDouble() < this.properties.mixedRagShare()) ? Workload.RAG
 					: Workload.INFERENCE, random);
 			case IO -> this.synthetic.block(this.properties.ioLatency());
 			case CPU -> this.synthetic.compute(this.properties.cpuIterations());
 			case IDLE -> CompletableFuture.completedFuture(null);
 		};
+	}
+
+	private <T> T audited(String kind, String event, T result) {
+		this.audit.record(kind, event);
+		return result;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -14,7 +15,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The RAG pipeline's HTTP client for its vector store and language model, which this application serves
  * itself under {@code /backend}: the calls are real HTTP round trips over the loopback interface, and the
- * calling thread blocks until the answer arrives.
+ * calling thread blocks until the answer arrives. Its records read only the fields the pipeline uses and
+ * ignore the rest, as a client of a remote service should.
  */
 @Component
 public class BackendClient {
@@ -94,6 +96,7 @@ public class BackendClient {
 	 * @param text its text
 	 * @param similarity the store's cosine similarity to the query
 	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record RetrievedPassage(String id, String title, String text, double similarity) {
 
 	}
@@ -103,6 +106,7 @@ public class BackendClient {
 	 *
 	 * @param matches the passages found, most similar first
 	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record SearchResponse(List<RetrievedPassage> matches) {
 
 	}
@@ -113,6 +117,7 @@ public class BackendClient {
 	 * @param text the completion
 	 * @param model the model that wrote it
 	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Completion(String text, String model) {
 
 	}

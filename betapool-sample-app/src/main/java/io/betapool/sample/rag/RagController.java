@@ -37,18 +37,19 @@ public class RagController {
 	 */
 	@GetMapping("/rag")
 	public CompletableFuture<RagAnswer> rag(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Integer topK,
-			@RequestParam(required = false) @Nullable Integer searchLatencyMs,
-			@RequestParam(required = false) @Nullable Integer llmLatencyMs) {
+			@RequestParam(required = false) @Nullable String topK,
+			@RequestParam(required = false) @Nullable String searchLatencyMs,
+			@RequestParam(required = false) @Nullable String llmLatencyMs) {
 		String question = Inputs.text("q", q, MAX_QUESTION_LENGTH);
-		int passages = Inputs.between("topK", topK, RagQuery.DEFAULT_TOP_K, 1, RagQuery.MAX_TOP_K);
+		int passages = Inputs.wholeNumber("topK", topK, RagQuery.DEFAULT_TOP_K, 1, RagQuery.MAX_TOP_K);
 		Integer searchLatency = optionalLatency("searchLatencyMs", searchLatencyMs);
 		Integer llmLatency = optionalLatency("llmLatencyMs", llmLatencyMs);
 		return this.pipeline.answer(new RagQuery(question, passages, searchLatency, llmLatency));
 	}
 
-	private static @Nullable Integer optionalLatency(String field, @Nullable Integer value) {
-		return (value != null) ? Inputs.between(field, value, 0, 0, BackendController.MAX_LATENCY_MS) : null;
+	private static @Nullable Integer optionalLatency(String field, @Nullable String value) {
+		return (value != null && !value.isBlank())
+				? Inputs.wholeNumber(field, value, 0, 0, BackendController.MAX_LATENCY_MS) : null;
 	}
 
 }

@@ -13,11 +13,14 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -25,9 +28,10 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Turns the failures of the API into JSON answers: 400 naming the field for missing, malformed or
- * out-of-range input, 503 when the executor's queue is full, 502 when a backend call of the RAG
- * pipeline fails. Other errors keep Spring's default handling.
+ * Turns the failures of the API into JSON answers: 400 naming the field for missing, malformed,
+ * unknown or out-of-range input, 415 naming the content type expected, 503 when the executor's queue is
+ * full, 502 when a backend call of the RAG pipeline fails. Other errors keep Spring's default handling.
+ * Messages speak of JSON (numbers, texts, objects), never of the Java types behind them.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -59,15 +63,32 @@ public class ApiExceptionHandler {
 			return badRequest("body", "is not valid JSON" + location(syntax) + ": " + firstClause(syntax.getOriginalMessage()));
 		}
 		String field = path(json.getPath());
+		if (json instanceof PropertyBindingException unknown) {
+			return badRequest(field, "is not a known field; the fields here are "
+					+ unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+		}
 		if (json instanceof InvalidFormatException invalid) {
 			Class<?> type = invalid.getTargetType();
 			String expected = (type != null && type.isEnum()) ? "one of " + enumValues(type) : describe(type);
 			return badRequest(field, "must be " + expected + ", but was '" + invalid.getValue() + "'");
 		}
-		if (json instanceof MismatchedInputException mismatched && !field.isEmpty()) {
-			return badRequest(field, "must be " + describe(mismatched.getTargetType()));
+		if (json instanceof MismatchedInputException mismatched) {
+			return badRequest(field.isEmpty() ? "body" : field, "must be " + describe(mismatched.getTargetType()));
 		}
-		return badRequest(field.isEmpty() ? "body" : field, "cannot be read: " + firstClause(json.getOriginalMessage()));
+		return badRequest(field.isEmpty() ? "body" : field, "cannot be read as the JSON expected here");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		List<MediaType> supported = ex.getSupportedMediaTypes();
+		String expected = supported.isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+				: supported.stream().map(MediaType::toString).distinct().collect(Collectors.joining(" or "));
+		MediaType actual = ex.getContentType();
+		String was = (actual != null) ? "'" + actual + "'" : "absent";
+		HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+		return ResponseEntity.status(status)
+			.headers(ex.getHeaders())
+			.body(new ApiError(status.getReasonPhrase(), "Content-Type", "must be " + expected + ", but was " + was));
 	}
 
 	@ExceptionHandler({ TaskRejectedException.class, RejectedExecutionException.class })

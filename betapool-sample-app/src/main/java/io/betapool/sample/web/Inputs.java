@@ -1,5 +1,8 @@
 package io.betapool.sample.web;
 
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,18 +11,38 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Inputs {
 
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+
 	private Inputs() {
 	}
 
 	/**
-	 * {@code value}, or {@code fallback} when absent, checked to lie in {@code [min, max]}.
+	 * The whole number written in {@code value}, or {@code fallback} when absent or blank, checked to lie
+	 * in {@code [min, max]}. Parameters are taken as text so that a number too large for any Java type
+	 * is reported with the range like any other number out of range.
 	 */
-	public static int between(String field, @Nullable Integer value, int fallback, int min, int max) {
-		int actual = (value != null) ? value : fallback;
-		if (actual < min || actual > max) {
-			throw new InvalidInputException(field, "must be between " + min + " and " + max + ", but was " + actual);
+	public static int wholeNumber(String field, @Nullable String value, int fallback, int min, int max) {
+		return (int) wholeNumber(field, value, (long) fallback, min, max);
+	}
+
+	/**
+	 * The whole number written in {@code value}, or {@code fallback} when absent or blank, checked to lie
+	 * in {@code [min, max]}.
+	 */
+	public static long wholeNumber(String field, @Nullable String value, long fallback, long min, long max) {
+		if (value == null || value.isBlank()) {
+			return fallback;
 		}
-		return actual;
+		String written = value.strip();
+		if (!WHOLE_NUMBER.matcher(written).matches()) {
+			throw new InvalidInputException(field,
+					"must be a whole number between " + min + " and " + max + ", but was '" + written + "'");
+		}
+		BigInteger number = new BigInteger(written);
+		if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+			throw new InvalidInputException(field, "must be between " + min + " and " + max + ", but was " + number);
+		}
+		return number.longValueExact();
 	}
 
 	/**

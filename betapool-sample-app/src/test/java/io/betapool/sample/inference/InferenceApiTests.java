@@ -55,8 +55,10 @@ class InferenceApiTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			size=8      | size | must be between 16 and 512, but was 8
 			size=1000   | size | must be between 16 and 512, but was 1000
-			size=large  | size | must be a whole number, but was 'large'
-			seed=twelve | seed | must be a whole number, but was 'twelve'
+			size=4294967312 | size | must be between 16 and 512, but was 4294967312
+			size=large  | size | must be a whole number between 16 and 512, but was 'large'
+			seed=twelve | seed | must be a whole number between -9223372036854775808 and 9223372036854775807, but was 'twelve'
+			seed=9223372036854775808 | seed | must be between -9223372036854775808 and 9223372036854775807, but was 9223372036854775808
 			""")
 	void refusesMalformedOrOutOfRangeParametersNamingTheField(String query, String field, String message) {
 		this.client.get()

@@ -126,6 +126,14 @@ class LoadApiTests {
 			{"phases": [{"name": "a name far longer than forty characters in all", "workload": "idle", "durationSeconds": 5}]} | phases[0].name | must be at most 40 characters, but was 46
 			{"phases": "all of them"}                                                        | phases                   | must be an array
 			{"phases": [], "repeat": "often"}                                                | repeat                   | must be true or false, but was 'often'
+			{"bogus": 1}                                                                     | bogus                    | is not a known field; the fields here are phases, repeat
+			{"phases": [{"workload": "idle", "durationSeconds": 5, "rate": 5}]}               | phases[0].rate           | is not a known field; the fields here are durationSeconds, name, ratePerSecond, workload
+			{"phases": [{"workload": "rag", "ratePerSecond": 1e400, "durationSeconds": 5}]}  | phases[0].ratePerSecond  | must be between 0.1 and 2000, but was Infinity
+			{"phases": [{"workload": "rag", "ratePerSecond": 5, "durationSeconds": 99999999999999999999}]} | phases[0].durationSeconds | must be between 1 and 3600, but was 1.0E20
+			{"phases": [1]}                                                                  | phases[0]                | must be an object
+			{"phases": [{"workload": "idle", "durationSeconds": 5, "name": {"x": 1}}]}        | phases[0].name           | must be a text
+			`[]`                                                                             | body                     | must be an object
+			`"plan"`                                                                         | body                     | must be an object
 			""")
 	void refusesAnInvalidPlanNamingTheField(String body, String field, String message) {
 		post(body).expectStatus()
@@ -160,6 +168,40 @@ class LoadApiTests {
 			.expectBody()
 			.jsonPath("$.field").isEqualTo("body")
 			.jsonPath("$.message").value(String.class, (actual) -> assertThat(actual).startsWith(message));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			{"bogus": 1}
+			{"phases": [1]}
+			{"phases": [{"workload": "idle", "durationSeconds": [5]}]}
+			[]
+			`"plan"`
+			{"phases": [{"workload": "idle", "durationSeconds": 5, "name": {"x": 1}}]}
+			{"phases": [  
+			""")
+	void neverNamesAJavaTypeInAnError(String body) {
+		String answer = post(body).expectStatus().isBadRequest().returnResult(String.class).getResponseBody();
+		assertThat(answer).doesNotContain("io.betapool", "java.", "LoadPlanSpec", "LoadPhaseSpec", "Double", "String",
+				"`");
+	}
+
+	@Test
+	void refusesABodyThatIsNotJsonNamingTheContentTypeExpected() {
+		this.client.post()
+			.uri("/load")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("phases: io")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415)
+			.expectHeader()
+			.value("Accept", (accept) -> assertThat(accept).contains("application/json"))
+			.expectBody()
+			.jsonPath("$.error").isEqualTo("Unsupported Media Type")
+			.jsonPath("$.field").isEqualTo("Content-Type")
+			.jsonPath("$.message").value(String.class, (message) -> assertThat(message)
+				.startsWith("must be application/json").contains(", but was 'text/plain"));
 	}
 
 	@Test

@@ -75,10 +75,13 @@ class RagApiTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			q=x&topK=0                     | topK            | must be between 1 and 10, but was 0
 			q=x&topK=11                    | topK            | must be between 1 and 10, but was 11
-			q=x&topK=many                  | topK            | must be a whole number, but was 'many'
+			q=x&topK=99999999999           | topK            | must be between 1 and 10, but was 99999999999
+			q=x&topK=-99999999999999999999 | topK            | must be between 1 and 10, but was -99999999999999999999
+			q=x&topK=many                  | topK            | must be a whole number between 1 and 10, but was 'many'
 			q=x&searchLatencyMs=-1         | searchLatencyMs | must be between 0 and 10000, but was -1
 			q=x&llmLatencyMs=20000         | llmLatencyMs    | must be between 0 and 10000, but was 20000
-			q=x&llmLatencyMs=1.5           | llmLatencyMs    | must be a whole number, but was '1.5'
+			q=x&llmLatencyMs=3000000000    | llmLatencyMs    | must be between 0 and 10000, but was 3000000000
+			q=x&llmLatencyMs=1.5           | llmLatencyMs    | must be a whole number between 0 and 10000, but was '1.5'
 			""")
 	void refusesMalformedOrOutOfRangeParametersNamingTheField(String query, String field, String message) {
 		this.client.get()
@@ -88,6 +91,24 @@ class RagApiTests {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.error").isEqualTo("Bad Request")
+			.jsonPath("$.field").isEqualTo(field)
+			.jsonPath("$.message").isEqualTo(message);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			q=x&topK=0           | topK      | must be between 1 and 36, but was 0
+			q=x&topK=99999999999 | topK      | must be between 1 and 36, but was 99999999999
+			q=x&topK=some        | topK      | must be a whole number between 1 and 36, but was 'some'
+			q=x&latencyMs=1e9    | latencyMs | must be a whole number between 0 and 10000, but was '1e9'
+			""")
+	void vectorSearchStatesTheRangeOfItsParameters(String query, String field, String message) {
+		this.client.get()
+			.uri("/backend/vector-search?" + query)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
 			.jsonPath("$.field").isEqualTo(field)
 			.jsonPath("$.message").isEqualTo(message);
 	}

@@ -98,7 +98,7 @@ class BetaPoolWebApplicationTests {
 		Map<String, Object> configuration = JsonPath.read(body, "$.executors.applicationTaskExecutor.configuration");
 		assertThat(configuration).containsEntry("threadNamePrefix", "betapool-")
 			.containsEntry("policy", "ADAPTIVE")
-			.containsEntry("monitorInterval", 0.05)
+			.containsEntry("monitorInterval", "50ms")
 			.containsEntry("queueCapacity", Integer.MAX_VALUE);
 		List<Object> decisions = JsonPath.read(body, "$.executors.applicationTaskExecutor.decisions");
 		assertThat(decisions).isNotNull();
@@ -107,6 +107,23 @@ class BetaPoolWebApplicationTests {
 		assertThat(JsonPath.<Map<String, Object>>read(single.body(), "$")).containsOnlyKeys("metrics", "configuration",
 				"decisions");
 		assertThat(get("/actuator/betapool/missing").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void betapoolEndpointRefusesWritesByDefault() throws Exception {
+		HttpResponse<String> response = post("/actuator/betapool/applicationTaskExecutor", "{\"maxWorkers\": 32}");
+		assertThat(response.statusCode()).isIn(404, 405);
+		assertThat(JsonPath.<Integer>read(get("/actuator/betapool").body(),
+				"$.executors.applicationTaskExecutor.configuration.maxWorkers")).isEqualTo(64);
+	}
+
+	private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(TIMEOUT)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -87,7 +87,8 @@ class BetaPoolPropertiesTests {
 				Map.entry("betapool.controller.stabilization-window", "2s"),
 				Map.entry("betapool.controller.warmup-task-count", 10),
 				Map.entry("betapool.controller.keep-alive", "60s"),
-				Map.entry("betapool.shutdown.await-termination-period", "30s"));
+				Map.entry("betapool.shutdown.await-termination-period", "30s"),
+				Map.entry("betapool.advice.enabled", true), Map.entry("betapool.advice.interval", "1s"));
 		String metadata;
 		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
 			metadata = new String(input.readAllBytes(), StandardCharsets.UTF_8);
