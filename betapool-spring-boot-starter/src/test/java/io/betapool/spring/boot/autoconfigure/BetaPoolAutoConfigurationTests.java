@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.betapool.AdaptiveThreadPoolExecutor;
 import io.betapool.ControllerConfig;
@@ -85,6 +87,34 @@ class BetaPoolAutoConfigurationTests {
 					.contains("@Async method " + AsyncService.class.getName() + ".run failed")
 					.contains("java.lang.IllegalStateException: async failure"));
 		});
+	}
+
+	@Test
+	void aFailingAsyncMethodReturningACompletableFutureFailsAsOnSpringBootsExecutor() {
+		AtomicReference<Throwable> onBootsExecutor = new AtomicReference<>();
+		AtomicReference<Throwable> onBetaPool = new AtomicReference<>();
+		this.contextRunner.withUserConfiguration(AsyncConfiguration.class)
+			.withPropertyValues("betapool.enabled=false")
+			.run((context) -> onBootsExecutor.set(failureOf(context.getBean(AsyncService.class).fail())));
+		this.contextRunner.withUserConfiguration(AsyncConfiguration.class)
+			.run((context) -> onBetaPool.set(failureOf(context.getBean(AsyncService.class).fail())));
+		assertThat(onBootsExecutor.get()).isExactlyInstanceOf(CompletionException.class)
+			.hasCauseExactlyInstanceOf(IllegalStateException.class);
+		assertThat(onBetaPool.get()).isExactlyInstanceOf(CompletionException.class)
+			.hasCauseExactlyInstanceOf(IllegalStateException.class)
+			.cause()
+			.hasMessage("async failure");
+	}
+
+	private static Throwable failureOf(CompletableFuture<?> future) throws InterruptedException {
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		CountDownLatch completed = new CountDownLatch(1);
+		future.whenComplete((result, ex) -> {
+			failure.set(ex);
+			completed.countDown();
+		});
+		assertThat(completed.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		return failure.get();
 	}
 
 	@Test
@@ -253,6 +283,11 @@ class BetaPoolAutoConfigurationTests {
 		@Async
 		public CompletableFuture<String> requestId() {
 			return CompletableFuture.completedFuture(TaskDecoratorsConfiguration.requestId.get());
+		}
+
+		@Async
+		public CompletableFuture<String> fail() {
+			throw new IllegalStateException("async failure");
 		}
 
 		@Async
