@@ -13,9 +13,11 @@ import org.springframework.context.annotation.Import;
  * {@code @Async} methods, Spring MVC asynchronous requests and WebFlux blocking calls run on, and the
  * {@link org.springframework.scheduling.annotation.AsyncConfigurer AsyncConfigurer} that returns it.
  * <p>
- * It runs before {@link TaskExecutionAutoConfiguration}, which then backs off. It backs off itself when
- * the application defines an {@code applicationTaskExecutor} bean or an {@code AsyncConfigurer}, and
- * when {@code betapool.enabled} is {@code false}.
+ * It runs before {@link TaskExecutionAutoConfiguration}, which then backs off. It backs off as Boot's
+ * executor does: when the application defines an {@code applicationTaskExecutor} bean, and when
+ * {@code betapool.enabled} is {@code false}. An application's own {@code AsyncConfigurer} replaces only
+ * the configurer: {@code @Async} methods run on the executor it returns, or on this one when it returns
+ * {@code null}, and its exception handler is used.
  */
 @AutoConfiguration(before = TaskExecutionAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "betapool", name = "enabled", matchIfMissing = true)

@@ -31,9 +31,14 @@ final class BetaPoolExecutorConfigurations {
 	private BetaPoolExecutorConfigurations() {
 	}
 
+	/**
+	 * The application task executor, unless the application defines its own. An {@link AsyncConfigurer}
+	 * of the application does not make it back off, as it does not make Boot's: {@code @Async} methods run
+	 * on the configurer's executor when it returns one, and Spring falls back to this one when it returns
+	 * {@code null}.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingBean(name = BetaPoolAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME,
-			value = AsyncConfigurer.class)
+	@ConditionalOnMissingBean(name = BetaPoolAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME)
 	@Import(AsyncConfigurerConfiguration.class)
 	static class TaskExecutorConfiguration {
 

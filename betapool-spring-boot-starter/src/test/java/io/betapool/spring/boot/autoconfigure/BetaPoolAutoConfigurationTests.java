@@ -18,6 +18,7 @@ import io.betapool.spring.boot.BetaPoolTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -135,20 +136,47 @@ class BetaPoolAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWhenTheApplicationDefinesAnApplicationTaskExecutor() {
-		this.contextRunner.withUserConfiguration(CustomApplicationTaskExecutorConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean(BetaPoolTaskExecutor.class);
-			assertThat(context.getBean("applicationTaskExecutor")).isInstanceOf(SimpleAsyncTaskExecutor.class);
-		});
+	void backsOffWhenTheApplicationDefinesAnApplicationTaskExecutorWhichThenRunsAsyncMethods() {
+		this.contextRunner.withUserConfiguration(CustomApplicationTaskExecutorConfiguration.class, AsyncConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(BetaPoolTaskExecutor.class);
+				assertThat(context).doesNotHaveBean(ThreadPoolTaskExecutor.class);
+				assertThat(context.getBean("applicationTaskExecutor")).isInstanceOf(SimpleAsyncTaskExecutor.class);
+				assertThat(context.getBean(AsyncService.class).threadName().get(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+					.startsWith("custom-");
+			});
 	}
 
 	@Test
-	void backsOffWhenTheApplicationDefinesAnAsyncConfigurer() {
-		this.contextRunner.withUserConfiguration(CustomAsyncConfigurerConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean(BetaPoolTaskExecutor.class);
-			assertThat(context).hasSingleBean(AsyncConfigurer.class);
-			assertThat(context.getBean("applicationTaskExecutor")).isInstanceOf(ThreadPoolTaskExecutor.class);
-		});
+	void keepsTheExecutorAndUsesTheExceptionHandlerOfAnAsyncConfigurerWithoutExecutor() {
+		this.contextRunner.withUserConfiguration(ExceptionHandlerOnlyAsyncConfigurerConfiguration.class,
+				AsyncConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BetaPoolTaskExecutor.class);
+				assertThat(context).doesNotHaveBean(ThreadPoolTaskExecutor.class);
+				assertThat(context.getBean(AsyncConfigurer.class))
+					.isSameAs(context.getBean(ExceptionHandlerOnlyAsyncConfigurerConfiguration.class).configurer);
+				AsyncService service = context.getBean(AsyncService.class);
+				assertThat(service.threadName().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).startsWith("betapool-");
+				service.run(() -> {
+					throw new IllegalStateException("handled by the application");
+				});
+				ExceptionHandlerOnlyAsyncConfigurerConfiguration configuration = context
+					.getBean(ExceptionHandlerOnlyAsyncConfigurerConfiguration.class);
+				assertThat(configuration.handled.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+				assertThat(configuration.failure.get()).hasMessage("handled by the application");
+				assertThat(configuration.threadName.get()).startsWith("betapool-");
+			});
+	}
+
+	@Test
+	void runsAsyncMethodsOnTheExecutorOfAnAsyncConfigurerThatReturnsOneAndKeepsTheApplicationTaskExecutor() {
+		this.contextRunner.withUserConfiguration(ExecutorAsyncConfigurerConfiguration.class, AsyncConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBean("applicationTaskExecutor")).isInstanceOf(BetaPoolTaskExecutor.class);
+				assertThat(context.getBean(AsyncService.class).threadName().get(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+					.startsWith("configurer-");
+			});
 	}
 
 	@Test
@@ -352,11 +380,47 @@ class BetaPoolAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class CustomAsyncConfigurerConfiguration {
+	static class ExceptionHandlerOnlyAsyncConfigurerConfiguration {
+
+		final CountDownLatch handled = new CountDownLatch(1);
+
+		final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+		final AtomicReference<String> threadName = new AtomicReference<>();
+
+		final AsyncConfigurer configurer = new AsyncConfigurer() {
+
+			@Override
+			public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
+				return (ex, method, params) -> {
+					ExceptionHandlerOnlyAsyncConfigurerConfiguration.this.failure.set(ex);
+					ExceptionHandlerOnlyAsyncConfigurerConfiguration.this.threadName
+						.set(Thread.currentThread().getName());
+					ExceptionHandlerOnlyAsyncConfigurerConfiguration.this.handled.countDown();
+				};
+			}
+
+		};
 
 		@Bean
-		AsyncConfigurer customAsyncConfigurer() {
+		AsyncConfigurer exceptionHandlerOnlyAsyncConfigurer() {
+			return this.configurer;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ExecutorAsyncConfigurerConfiguration {
+
+		@Bean
+		AsyncConfigurer executorAsyncConfigurer() {
 			return new AsyncConfigurer() {
+
+				@Override
+				public Executor getAsyncExecutor() {
+					return new SimpleAsyncTaskExecutor("configurer-");
+				}
+
 			};
 		}
 
