@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import io.betapool.AdaptiveThreadPoolExecutor;
@@ -50,7 +51,7 @@ class BetaPoolPropertiesTests {
 
 	@Test
 	void defaultsMapToTheDefaultControllerConfig() {
-		assertThat(BetaPoolExecutorConfigurations.TaskExecutorConfiguration.controllerConfig(new BetaPoolProperties()))
+		assertThat(BetaPoolExecutorFactory.controllerConfig(new BetaPoolProperties()))
 			.isEqualTo(ControllerConfig.defaults());
 	}
 
@@ -85,13 +86,20 @@ class BetaPoolPropertiesTests {
 				Map.entry("betapool.controller.cpu-lower-threshold", 50),
 				Map.entry("betapool.controller.stabilization-window", "2s"),
 				Map.entry("betapool.controller.warmup-task-count", 10),
-				Map.entry("betapool.shutdown.await-termination-period", "30s"));
+				Map.entry("betapool.shutdown.await-termination-period", "30s"), Map.entry("betapool.web.enabled", false));
 		String metadata;
 		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
 			metadata = new String(input.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		List<String> names = JsonPath.read(metadata, "$.properties[?(@.name =~ /betapool\\..*/)].name");
-		assertThat(names).containsExactlyInAnyOrderElementsOf(expectedDefaults.keySet());
+		assertThat(names).containsExactlyInAnyOrderElementsOf(
+				Stream.concat(expectedDefaults.keySet().stream(), Stream.of("betapool.executors")).toList());
+		List<String> executorsTypes = JsonPath.read(metadata, "$.properties[?(@.name == 'betapool.executors')].type");
+		assertThat(executorsTypes).containsExactly(
+				"java.util.Map<java.lang.String," + PoolProperties.class.getName() + ">");
+		List<String> executorsDescriptions = JsonPath.read(metadata,
+				"$.properties[?(@.name == 'betapool.executors')].description");
+		assertThat(executorsDescriptions).singleElement(STRING).contains("@Async").contains("top-level value");
 		expectedDefaults.forEach((name, expectedDefault) -> {
 			List<Object> defaults = JsonPath.read(metadata, "$.properties[?(@.name == '" + name + "')].defaultValue");
 			List<String> descriptions = JsonPath.read(metadata,
