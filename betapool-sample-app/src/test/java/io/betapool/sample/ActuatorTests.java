@@ -39,6 +39,22 @@ class ActuatorTests {
 	}
 
 	@Test
+	void betapoolEndpointDescribesTheAuditExecutorAndTheWebServersPool() {
+		this.client.get()
+			.uri("/actuator/betapool")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.executors.audit.configuration.minWorkers").isEqualTo(1)
+			.jsonPath("$.executors.audit.configuration.maxWorkers").isEqualTo(16)
+			.jsonPath("$.executors.audit.configuration.queueCapacity").isEqualTo(1000)
+			.jsonPath("$.executors.audit.configuration.threadNamePrefix").isEqualTo("audit-")
+			.jsonPath("$.executors.tomcat.configuration.maxWorkers").isEqualTo(200)
+			.jsonPath("$.executors.tomcat.configuration.threadNamePrefix").isEqualTo("tomcat-");
+	}
+
+	@Test
 	void prometheusEndpointPublishesThePoolMeters() {
 		String scrape = this.client.get()
 			.uri("/actuator/prometheus")
@@ -50,7 +66,7 @@ class ActuatorTests {
 			.getResponseBody();
 		assertThat(scrape).contains("betapool_threads{", "betapool_beta{", "betapool_latency_p99_seconds{",
 				"betapool_decisions_total{", "executor_pool_size_threads{");
-		assertThat(scrape).contains("name=\"applicationTaskExecutor\"");
+		assertThat(scrape).contains("name=\"applicationTaskExecutor\"", "name=\"audit\"", "name=\"tomcat\"");
 	}
 
 	@Test
@@ -66,6 +82,8 @@ class ActuatorTests {
 		assertThat(page).contains("BetaPool", "dashboard.js", "/webjars/uplot/dist/uPlot.iife.min.js");
 		this.client.get().uri("/webjars/uplot/dist/uPlot.iife.min.js").exchange().expectStatus().isOk();
 		this.client.get().uri("/dashboard.js").exchange().expectStatus().isOk();
+		assertThat(page).contains("executors.js", "executor-table");
+		this.client.get().uri("/executors.js").exchange().expectStatus().isOk();
 	}
 
 }

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param vectorSearchLatency time the vector store takes to answer when a request does not say
  * @param llmLatency time the language model takes to answer when a request does not say
+ * @param auditLatency time the audit store takes to store a record
  * @param jitter spread of every latency: each answer takes the latency times a factor drawn uniformly
  * from {@code [1 − jitter, 1 + jitter]}; from 0 to 1
  */
 @ConfigurationProperties("sample.backend")
 public record BackendProperties(@DefaultValue("100ms") Duration vectorSearchLatency,
-		@DefaultValue("400ms") Duration llmLatency, @DefaultValue("0.25") double jitter) {
+		@DefaultValue("400ms") Duration llmLatency, @DefaultValue("50ms") Duration auditLatency,
+		@DefaultValue("0.25") double jitter) {
 
 	/**
 	 * Checks the values.

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * The RAG pipeline's HTTP client for its vector store and language model, which this application serves
+ * The RAG pipeline's HTTP client for its vector store, language model and audit store, which this application serves
  * itself under {@code /backend}: the calls are real HTTP round trips over the loopback interface, and the
  * calling thread blocks until the answer arrives.
  */
@@ -64,6 +64,13 @@ public class BackendClient {
 			throw new IllegalStateException("The language model answered with an empty body");
 		}
 		return completion;
+	}
+
+	/**
+	 * Stores an audit record of {@code question} in the audit store.
+	 */
+	public void audit(String question) {
+		client().post().uri("/backend/audit?question={question}", question).retrieve().toBodilessEntity();
 	}
 
 	/**
