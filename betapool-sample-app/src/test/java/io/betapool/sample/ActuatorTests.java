@@ -50,6 +50,7 @@ class ActuatorTests {
 			.jsonPath("$.executors.audit.configuration.maxWorkers").isEqualTo(16)
 			.jsonPath("$.executors.audit.configuration.queueCapacity").isEqualTo(1000)
 			.jsonPath("$.executors.audit.configuration.threadNamePrefix").isEqualTo("audit-")
+			.jsonPath("$.executors.tomcat.configuration.minWorkers").isEqualTo(32)
 			.jsonPath("$.executors.tomcat.configuration.maxWorkers").isEqualTo(200)
 			.jsonPath("$.executors.tomcat.configuration.threadNamePrefix").isEqualTo("tomcat-");
 	}

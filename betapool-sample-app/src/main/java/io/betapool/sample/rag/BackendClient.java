@@ -1,9 +1,11 @@
 package io.betapool.sample.rag;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.betapool.sample.backend.BackendProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -21,19 +23,25 @@ public class BackendClient {
 
 	private final RestClient.Builder builder;
 
+	private final BackendProperties properties;
+
 	private volatile @Nullable RestClient client;
 
-	BackendClient(RestClient.Builder builder) {
+	BackendClient(RestClient.Builder builder, BackendProperties properties) {
 		this.builder = builder;
+		this.properties = properties;
 	}
 
 	/**
-	 * Points the client at this application once its web server has a port.
+	 * Points the client at {@code sample.backend.url}, or at this application once its web server has a
+	 * port.
 	 */
 	@EventListener
 	void onWebServerInitialized(WebServerInitializedEvent event) {
 		if (event.getApplicationContext().getServerNamespace() == null) {
-			this.client = this.builder.clone().baseUrl("http://localhost:" + event.getWebServer().getPort()).build();
+			URI url = this.properties.url();
+			String baseUrl = (url != null) ? url.toString() : "http://localhost:" + event.getWebServer().getPort();
+			this.client = this.builder.clone().baseUrl(baseUrl).build();
 		}
 	}
 
