@@ -1,8 +1,8 @@
 package io.betapool.spring.boot.autoconfigure;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,6 @@ import com.jayway.jsonpath.JsonPath;
 import io.betapool.AdaptiveThreadPoolExecutor;
 import io.betapool.ControllerConfig;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -73,7 +71,7 @@ class BetaPoolPropertiesTests {
 	}
 
 	@Test
-	void metadataDescribesEveryPropertyWithItsDefault() throws IOException {
+	void metadataDescribesEveryPropertyWithItsDefault() throws Exception {
 		Map<String, Object> expectedDefaults = Map.ofEntries(Map.entry("betapool.enabled", true),
 				Map.entry("betapool.min-workers", 4), Map.entry("betapool.max-workers", 64),
 				Map.entry("betapool.queue-capacity", 2147483647), Map.entry("betapool.thread-name-prefix", "betapool-"),
@@ -87,10 +85,10 @@ class BetaPoolPropertiesTests {
 				Map.entry("betapool.controller.stabilization-window", "2s"),
 				Map.entry("betapool.controller.warmup-task-count", 10),
 				Map.entry("betapool.shutdown.await-termination-period", "30s"), Map.entry("betapool.web.enabled", false));
-		String metadata;
-		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			metadata = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-		}
+		// the starter's own file: the classpath holds other modules' files of the same name, such as Tomcat's
+		Path classes = Path.of(BetaPoolProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		String metadata = Files.readString(classes.resolve("META-INF/spring-configuration-metadata.json"),
+				StandardCharsets.UTF_8);
 		List<String> names = JsonPath.read(metadata, "$.properties[?(@.name =~ /betapool\\..*/)].name");
 		assertThat(names).containsExactlyInAnyOrderElementsOf(
 				Stream.concat(expectedDefaults.keySet().stream(), Stream.of("betapool.executors")).toList());

@@ -47,8 +47,9 @@ class BetaPoolWebServerAutoConfigurationTests {
 			assertThat(pool.getMinWorkers()).isEqualTo(3);
 			assertThat(pool.getMaxWorkers()).isEqualTo(50);
 			assertThat(pool.getThreadNamePrefix()).isEqualTo("tomcat-");
-			// a request's task completes just after its response is written
-			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pool.getMetrics().totalTasks()).isGreaterThanOrEqualTo(5));
+			// a request's task completes just after its response is written; Tomcat may read several requests of
+			// one connection in one task
+			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pool.getMetrics().totalTasks()).isPositive());
 			String endpoint = get(context, "/actuator/betapool");
 			assertThat(JsonPath.<Integer>read(endpoint, "$.executors.tomcat.configuration.maxWorkers")).isEqualTo(50);
 			assertThat(JsonPath.<Object>read(endpoint, "$.executors.applicationTaskExecutor")).isNotNull();
