@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The stand-in backends, served by this application so that the RAG pipeline makes real HTTP calls
- * without any outside service: a vector store, a language model and an audit store. Each answers after its latency (from {@code latencyMs}, or
- * {@link BackendProperties}), jittered; the wait happens on the web server's request thread, as it would
- * in the remote service, not on the adaptive pool.
+ * without any outside service: a vector store, a language model and an audit store. Each answers after
+ * its latency (from {@code latencyMs}, or {@link BackendProperties}), jittered; the wait happens on the
+ * web server's request thread, as it would in the remote service, not on the executors of the callers.
  */
 @RestController
 @RequestMapping("/backend")

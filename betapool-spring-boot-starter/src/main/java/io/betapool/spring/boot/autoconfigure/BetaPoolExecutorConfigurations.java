@@ -59,8 +59,9 @@ final class BetaPoolExecutorConfigurations {
 		BetaPoolProperties betaPoolProperties(Environment environment, ListableBeanFactory beanFactory) {
 			SpringTaskExecutionDefaults defaults = SpringTaskExecutionDefaults.of(environment);
 			List<String> customizers = new ArrayList<>();
-			customizers.addAll(List.of(beanFactory.getBeanNamesForType(ThreadPoolTaskExecutorCustomizer.class, true, false)));
-			customizers.addAll(List.of(beanFactory.getBeanNamesForType(SimpleAsyncTaskExecutorCustomizer.class, true, false)));
+			for (Class<?> type : List.of(ThreadPoolTaskExecutorCustomizer.class, SimpleAsyncTaskExecutorCustomizer.class)) {
+				customizers.addAll(List.of(beanFactory.getBeanNamesForType(type, true, false)));
+			}
 			defaults.log(logger, customizers);
 			BetaPoolProperties properties = new BetaPoolProperties();
 			defaults.applyTo(properties);
@@ -165,8 +166,10 @@ final class BetaPoolExecutorConfigurations {
 
 		private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]*");
 
-		private static final Set<String> RESERVED = Set.of(BetaPoolAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME,
-				AsyncAnnotationBeanPostProcessor.DEFAULT_TASK_EXECUTOR_BEAN_NAME, BetaPoolAutoConfiguration.WEB_SERVER_EXECUTOR_BEAN_NAME);
+		private static final Set<String> RESERVED = Set.of(
+				BetaPoolAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME,
+				AsyncAnnotationBeanPostProcessor.DEFAULT_TASK_EXECUTOR_BEAN_NAME,
+				BetaPoolAutoConfiguration.WEB_SERVER_EXECUTOR_BEAN_NAME);
 
 		private @Nullable Environment environment;
 
@@ -207,7 +210,8 @@ final class BetaPoolExecutorConfigurations {
 			}
 			if (RESERVED.contains(name) || registry.containsBeanDefinition(name) || registry.isAlias(name)) {
 				throw new InvalidBetaPoolPropertyException(property, name,
-						"a name that no other bean has and none of " + String.join(", ", RESERVED.stream().sorted().toList()));
+						"a name that no other bean has and none of "
+								+ String.join(", ", RESERVED.stream().sorted().toList()));
 			}
 		}
 
