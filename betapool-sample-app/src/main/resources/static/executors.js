@@ -46,7 +46,9 @@
 			return row;
 		});
 		body.replaceChildren(...rows);
-		document.getElementById("executor-table").dataset.rows = String(rows.length);
+		const table = document.getElementById("executor-table");
+		table.dataset.rows = String(rows.length);
+		table.dataset.executors = Object.keys(executors).join(" ");
 	}
 
 	async function poll() {

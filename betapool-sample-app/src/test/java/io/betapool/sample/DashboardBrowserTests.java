@@ -101,6 +101,8 @@ class DashboardBrowserTests {
 			.until((page) -> attribute(page, By.id("decision-log"), "data-entries") > 0);
 		wait.withMessage("the controller has not acted yet")
 			.until((page) -> !page.findElements(By.cssSelector("#decision-log tbody tr:not(.HOLD)")).isEmpty());
+		wait.withMessage("the Every pool panel lists fewer than three executors")
+			.until((page) -> attribute(page, By.id("executor-table"), "data-rows") >= 3);
 		String phase = System.getProperty("dashboard.screenshot-phase");
 		if (phase != null && !phase.isBlank()) {
 			String cycle = System.getProperty("dashboard.screenshot-cycle", "1");
@@ -119,6 +121,8 @@ class DashboardBrowserTests {
 		for (String chart : CHARTS) {
 			assertThat(plottedPoints(this.browser, chart)).as(chart).isGreaterThan(1);
 		}
+		assertThat(this.browser.findElement(By.id("executor-table")).getDomAttribute("data-executors"))
+			.contains("applicationTaskExecutor", "audit", "tomcat");
 
 		Path screenshot = Path.of("target", "dashboard.png");
 		Files.createDirectories(screenshot.getParent());
