@@ -51,7 +51,9 @@ class InvalidBetaPoolPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inv
 		if (this.environment == null) {
 			return null;
 		}
-		ConfigurationPropertyName name = ConfigurationPropertyName.of(property.replaceFirst("=.*", ""));
+		String bare = property.replaceFirst("=.*", "");
+		ConfigurationPropertyName name = ConfigurationPropertyName.isValid(bare) ? ConfigurationPropertyName.of(bare)
+				: ConfigurationPropertyName.adapt(bare, '.');
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			ConfigurationProperty configured = source.getConfigurationProperty(name);
 			if (configured != null) {

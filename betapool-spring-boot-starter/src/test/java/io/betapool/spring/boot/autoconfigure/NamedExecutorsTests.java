@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -125,6 +126,30 @@ class NamedExecutorsTests {
 				assertThat(executors.executors().get("io").configuration().maxWorkers()).isEqualTo(8);
 				assertThat(executors.executors().get("io").configuration().threadNamePrefix()).isEqualTo("io-");
 			});
+	}
+
+	@Test
+	void aCamelCaseNameIsTheBeanNameAsWritten() {
+		this.contextRunner.withPropertyValues("betapool.executors.reportExecutor.max-workers=6").run((context) -> {
+			BetaPoolTaskExecutor executor = context.getBean("reportExecutor", BetaPoolTaskExecutor.class);
+			assertThat(executor.getThreadPoolExecutor().getMaxWorkers()).isEqualTo(6);
+			assertThat(executor.getThreadPoolExecutor().getThreadNamePrefix()).isEqualTo("reportExecutor-");
+		});
+	}
+
+	@Test
+	void anInvalidValueOfACamelCaseNameIsNamedAsWritten() {
+		this.contextRunner.withPropertyValues("betapool.executors.reportExecutor.min-workers=0").run((context) -> {
+			assertThat(context).hasFailed();
+			MockEnvironment environment = new MockEnvironment()
+				.withProperty("betapool.executors.reportExecutor.min-workers", "0");
+			FailureAnalysis analysis = new InvalidBetaPoolPropertyFailureAnalyzer(environment)
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("Property: betapool.executors.reportExecutor.min-workers")
+				.contains("Value: \"0\"")
+				.contains("Origin: \"betapool.executors.reportExecutor.min-workers\" from property source");
+		});
 	}
 
 	@Test
