@@ -42,7 +42,7 @@ public final class HttpLoad {
 
 	private final URI threadsMetric;
 
-	private HttpLoad(URI target) {
+	HttpLoad(URI target) {
 		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(REQUEST_TIMEOUT).build();
 		this.target = target;
 		this.threadsMetric = target.resolve("/actuator/metrics/jvm.threads.live");
@@ -79,7 +79,7 @@ public final class HttpLoad {
 		}
 	}
 
-	private Result run(int clients, Duration warmup, Duration measure) throws InterruptedException {
+	Result run(int clients, Duration warmup, Duration measure) throws InterruptedException {
 		Recorder latencies = new Recorder(3);
 		AtomicLong completed = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
@@ -160,7 +160,7 @@ public final class HttpLoad {
 		}
 	}
 
-	private static List<Integer> parseClients(String value) {
+	static List<Integer> parseClients(String value) {
 		List<Integer> counts = new ArrayList<>();
 		for (String part : value.split(",")) {
 			try {
@@ -177,7 +177,7 @@ public final class HttpLoad {
 		return List.copyOf(counts);
 	}
 
-	private static Duration parseDuration(String option, String value) {
+	static Duration parseDuration(String option, String value) {
 		Matcher matcher = Pattern.compile("(\\d+)(ms|s)").matcher(value.trim().toLowerCase(Locale.ROOT));
 		if (!matcher.matches()) {
 			throw usage(option + " takes a duration such as 500ms or 20s, but was " + value);
@@ -194,7 +194,7 @@ public final class HttpLoad {
 	/**
 	 * The measurement at one client count.
 	 */
-	private record Result(int clients, double throughput, double p50Ms, double p99Ms, double maxMs, long failed,
+	record Result(int clients, double throughput, double p50Ms, double p99Ms, double maxMs, long failed,
 			long maxThreads) {
 
 		String row(String label) {
