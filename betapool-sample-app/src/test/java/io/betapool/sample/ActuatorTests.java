@@ -48,18 +48,35 @@ class ActuatorTests {
 			.exchange()
 			.returnResult(String.class)
 			.getResponseBody()
-			.contains("\"auditExecutor\""));
+			.contains("\"journalExecutor\""));
 		this.client.get()
 			.uri("/actuator/betapool")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.advice.pools.auditExecutor.currentThreads").isNumber()
-			.jsonPath("$.advice.pools.auditExecutor.advice").value(String.class,
+			.jsonPath("$.advice.pools.journalExecutor.currentThreads").isNumber()
+			.jsonPath("$.advice.pools.journalExecutor.advice").value(String.class,
 					(advice) -> assertThat(advice).startsWith("would run"))
 			.jsonPath("$.advice.costPercentOfOneCore").isNumber()
 			.jsonPath("$.advice.pools.applicationTaskExecutor").doesNotExist();
+	}
+
+	@Test
+	void betapoolEndpointDescribesTheAuditExecutorAndTheWebServersPool() {
+		this.client.get()
+			.uri("/actuator/betapool")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.executors.audit.configuration.minWorkers").isEqualTo(1)
+			.jsonPath("$.executors.audit.configuration.maxWorkers").isEqualTo(16)
+			.jsonPath("$.executors.audit.configuration.queueCapacity").isEqualTo(1000)
+			.jsonPath("$.executors.audit.configuration.threadNamePrefix").isEqualTo("audit-")
+			.jsonPath("$.executors.tomcat.configuration.minWorkers").isEqualTo(32)
+			.jsonPath("$.executors.tomcat.configuration.maxWorkers").isEqualTo(200)
+			.jsonPath("$.executors.tomcat.configuration.threadNamePrefix").isEqualTo("tomcat-");
 	}
 
 	@Test
@@ -74,9 +91,9 @@ class ActuatorTests {
 			.getResponseBody();
 		assertThat(scrape).contains("betapool_threads{", "betapool_beta{", "betapool_latency_p99_seconds{",
 				"betapool_decisions_total{", "executor_pool_size_threads{");
-		assertThat(scrape).contains("name=\"applicationTaskExecutor\"");
-		assertThat(scrape).contains("betapool_advice_threads{name=\"auditExecutor\"}",
-				"betapool_advice_beta{name=\"auditExecutor\"}");
+		assertThat(scrape).contains("name=\"applicationTaskExecutor\"", "name=\"audit\"", "name=\"tomcat\"");
+		assertThat(scrape).contains("betapool_advice_threads{name=\"journalExecutor\"}",
+				"betapool_advice_beta{name=\"journalExecutor\"}");
 	}
 
 	@Test
@@ -92,6 +109,8 @@ class ActuatorTests {
 		assertThat(page).contains("BetaPool", "dashboard.js", "/webjars/uplot/dist/uPlot.iife.min.js");
 		this.client.get().uri("/webjars/uplot/dist/uPlot.iife.min.js").exchange().expectStatus().isOk();
 		this.client.get().uri("/dashboard.js").exchange().expectStatus().isOk();
+		assertThat(page).contains("executors.js", "executor-table");
+		this.client.get().uri("/executors.js").exchange().expectStatus().isOk();
 	}
 
 }

@@ -200,6 +200,8 @@ class DashboardBrowserTests {
 			.until((page) -> attribute(page, By.id("decision-log"), "data-entries") > 0);
 		wait.withMessage("the controller has not acted yet")
 			.until((page) -> !page.findElements(By.cssSelector("#decision-log tbody tr:not(.HOLD)")).isEmpty());
+		wait.withMessage("the Every pool panel lists fewer than three executors")
+			.until((page) -> attribute(page, By.id("executor-table"), "data-rows") >= 3);
 		String phase = System.getProperty("dashboard.screenshot-phase");
 		if (phase != null && !phase.isBlank()) {
 			String cycle = System.getProperty("dashboard.screenshot-cycle", "1");
@@ -214,9 +216,9 @@ class DashboardBrowserTests {
 			.until((page) -> attribute(page, By.id("advice-list"), "data-entries") > 0);
 		// the list is redrawn every second: read its text in one script rather than through an element
 		String advice = (String) ((JavascriptExecutor) this.browser).executeScript(
-				"const item = document.querySelector(\"#advice-list li[data-pool='auditExecutor']\");"
+				"const item = document.querySelector(\"#advice-list li[data-pool='journalExecutor']\");"
 						+ " return item === null ? null : item.innerText;");
-		assertThat(advice).contains("auditExecutor runs 8 threads").contains("would run");
+		assertThat(advice).contains("journalExecutor runs 8 threads").contains("would run");
 		assertThat(this.browser.findElement(By.id("connection")).getDomAttribute("data-state")).isEqualTo("live");
 		assertThat(this.browser.findElement(By.id("phase-name")).getText()).isNotBlank().isNotEqualTo("no load");
 		assertThat(this.browser.findElements(By.cssSelector("#phase-plan li"))).hasSizeGreaterThanOrEqualTo(4);
@@ -239,6 +241,8 @@ class DashboardBrowserTests {
 		assertThat(text).as("an upper-case beta, which reads as a Latin B").doesNotContain("\u0392");
 		assertThat(this.browser.findElement(By.cssSelector(".tile .label:has(.symbol)")).getText())
 			.isEqualTo("BLOCKING RATIO β");
+		assertThat(this.browser.findElement(By.id("executor-table")).getDomAttribute("data-executors"))
+			.contains("applicationTaskExecutor", "audit", "tomcat");
 
 		Path screenshot = Path.of("target", "dashboard.png");
 		Files.createDirectories(screenshot.getParent());

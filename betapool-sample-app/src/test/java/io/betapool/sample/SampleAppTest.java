@@ -18,9 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.demo.enabled=false", "sample.backend.vector-search-latency=5ms",
-				"sample.backend.llm-latency=10ms", "sample.backend.jitter=0", "sample.load.io-latency=5ms",
-				"sample.load.cpu-iterations=10000", "sample.load.inference-size=32", "sample.history.interval=100ms",
-				"sample.history.size=5" })
+				"sample.backend.llm-latency=10ms", "sample.backend.audit-latency=5ms", "sample.backend.jitter=0",
+				"sample.load.io-latency=5ms", "sample.load.cpu-iterations=10000", "sample.load.inference-size=32",
+				"sample.history.interval=100ms", "sample.history.size=5" })
 public @interface SampleAppTest {
 
 }

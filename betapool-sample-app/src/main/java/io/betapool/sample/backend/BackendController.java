@@ -11,15 +11,16 @@ import io.betapool.sample.web.Inputs;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The stand-in backends, served by this application so that the RAG pipeline makes real HTTP calls
- * without any outside service. Each answers after its latency (from {@code latencyMs}, or
- * {@link BackendProperties}), jittered; the wait happens on the web server's request thread, as it would
- * in the remote service, not on the adaptive pool.
+ * without any outside service: a vector store, a language model and an audit store. Each answers after
+ * its latency (from {@code latencyMs}, or {@link BackendProperties}), jittered; the wait happens on the
+ * web server's request thread, as it would in the remote service, not on the executors of the callers.
  */
 @RestController
 @RequestMapping("/backend")
@@ -32,11 +33,15 @@ public class BackendController {
 
 	private final LanguageModelStandIn languageModel;
 
+	private final AuditStore auditStore;
+
 	private final BackendProperties properties;
 
-	BackendController(VectorStore vectorStore, LanguageModelStandIn languageModel, BackendProperties properties) {
+	BackendController(VectorStore vectorStore, LanguageModelStandIn languageModel, AuditStore auditStore,
+			BackendProperties properties) {
 		this.vectorStore = vectorStore;
 		this.languageModel = languageModel;
+		this.auditStore = auditStore;
 		this.properties = properties;
 	}
 
@@ -68,6 +73,26 @@ public class BackendController {
 		Completion completion = this.languageModel.complete(text);
 		awaitLatency(start, latency);
 		return completion;
+	}
+
+	/**
+	 * Stores one audit record of {@code question}, after the audit store's latency.
+	 * @return the number of records stored so far
+	 */
+	@PostMapping("/audit")
+	public AuditCount audit(@RequestParam(required = false) @Nullable String question) {
+		long start = System.nanoTime();
+		Inputs.text("question", question, 2000);
+		awaitLatency(start, latency(null, this.properties.auditLatency()));
+		return new AuditCount(this.auditStore.add());
+	}
+
+	/**
+	 * The number of audit records stored so far.
+	 */
+	@GetMapping("/audit")
+	public AuditCount auditCount() {
+		return new AuditCount(this.auditStore.count());
 	}
 
 	private Duration latency(@Nullable String latencyMs, Duration fallback) {
@@ -103,6 +128,15 @@ public class BackendController {
 	 * @param tookMs the time the search took, latency included, in milliseconds
 	 */
 	public record VectorSearchResult(List<Match> matches, double tookMs) {
+
+	}
+
+	/**
+	 * The audit store's size.
+	 *
+	 * @param records the number of records stored since the application started
+	 */
+	public record AuditCount(long records) {
 
 	}
 

@@ -3,7 +3,7 @@ package io.betapool.sample.load;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
-import io.betapool.sample.audit.AuditLog;
+import io.betapool.sample.journal.AnswerJournal;
 import io.betapool.sample.inference.EdgeInference;
 import io.betapool.sample.rag.RagPipeline;
 import io.betapool.sample.rag.RagQuery;
@@ -26,28 +26,28 @@ class Workloads {
 
 	private final LoadProperties properties;
 
-	private final AuditLog audit;
+	private final AnswerJournal journal;
 
 	Workloads(RagPipeline rag, EdgeInference inference, SyntheticWork synthetic, LoadProperties properties,
-			AuditLog audit) {
+			AnswerJournal journal) {
 		this.rag = rag;
 		this.inference = inference;
 		this.synthetic = synthetic;
 		this.properties = properties;
-		this.audit = audit;
+		this.journal = journal;
 	}
 
 	/**
 	 * Submits one task of {@code workload}, drawing its inputs from {@code random}, and returns its future.
-	 * Each answered question and classified frame is written to the audit trail, on its own pool.
+	 * Each answered question and classified frame is written to the journal, on its own pool.
 	 * @throws org.springframework.core.task.TaskRejectedException if the executor refuses the task
 	 */
 	CompletableFuture<?> start(Workload workload, RandomGenerator random) {
 		return switch (workload) {
 			case RAG -> this.rag.answer(RagQuery.of(SampleQuestions.pick(random)))
-				.thenApply((answer) -> audited("rag", answer.question() + " -> " + answer.sources().size() + " sources", answer));
+				.thenApply((answer) -> journaled("rag", answer.question() + " -> " + answer.sources().size() + " sources", answer));
 			case INFERENCE -> this.inference.classify(this.properties.inferenceSize(), random.nextLong())
-				.thenApply((result) -> audited("inference", result.label() + " seed " + result.seed(), result));
+				.thenApply((result) -> journaled("inference", result.label() + " seed " + result.seed(), result));
 			case MIXED -> start((random.nextDouble() < this.properties.mixedRagShare()) ? Workload.RAG
 					: Workload.INFERENCE, random);
 			case IO -> this.synthetic.block(this.properties.ioLatency());
@@ -56,8 +56,8 @@ class Workloads {
 		};
 	}
 
-	private <T> T audited(String kind, String event, T result) {
-		this.audit.record(kind, event);
+	private <T> T journaled(String kind, String event, T result) {
+		this.journal.record(kind, event);
 		return result;
 	}
 

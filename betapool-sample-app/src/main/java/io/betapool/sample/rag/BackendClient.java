@@ -1,10 +1,12 @@
 package io.betapool.sample.rag;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.betapool.sample.backend.BackendProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * The RAG pipeline's HTTP client for its vector store and language model, which this application serves
+ * The RAG pipeline's HTTP client for its vector store, language model and audit store, which this application serves
  * itself under {@code /backend}: the calls are real HTTP round trips over the loopback interface, and the
  * calling thread blocks until the answer arrives. Its records read only the fields the pipeline uses and
  * ignore the rest, as a client of a remote service should.
@@ -23,19 +25,25 @@ public class BackendClient {
 
 	private final RestClient.Builder builder;
 
+	private final BackendProperties properties;
+
 	private volatile @Nullable RestClient client;
 
-	BackendClient(RestClient.Builder builder) {
+	BackendClient(RestClient.Builder builder, BackendProperties properties) {
 		this.builder = builder;
+		this.properties = properties;
 	}
 
 	/**
-	 * Points the client at this application once its web server has a port.
+	 * Points the client at {@code sample.backend.url}, or at this application once its web server has a
+	 * port.
 	 */
 	@EventListener
 	void onWebServerInitialized(WebServerInitializedEvent event) {
 		if (event.getApplicationContext().getServerNamespace() == null) {
-			this.client = this.builder.clone().baseUrl("http://localhost:" + event.getWebServer().getPort()).build();
+			URI url = this.properties.url();
+			String baseUrl = (url != null) ? url.toString() : "http://localhost:" + event.getWebServer().getPort();
+			this.client = this.builder.clone().baseUrl(baseUrl).build();
 		}
 	}
 
@@ -66,6 +74,13 @@ public class BackendClient {
 			throw new IllegalStateException("The language model answered with an empty body");
 		}
 		return completion;
+	}
+
+	/**
+	 * Stores an audit record of {@code question} in the audit store.
+	 */
+	public void audit(String question) {
+		client().post().uri("/backend/audit?question={question}", question).retrieve().toBodilessEntity();
 	}
 
 	/**

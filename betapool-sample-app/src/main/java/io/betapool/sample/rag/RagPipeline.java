@@ -9,7 +9,10 @@ import io.betapool.sample.rag.RagAnswer.Source;
 import io.betapool.sample.rag.RagAnswer.StageTimings;
 import io.betapool.sample.rag.Reranker.Ranked;
 import io.betapool.sample.text.Tokenizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 
@@ -21,17 +24,23 @@ import org.springframework.stereotype.Service;
  * <li>rerank them with BM25, embedding similarity and term proximity, and keep {@code topK} (CPU);</li>
  * <li>ask the language model, with the question and the kept passages in the prompt (an HTTP call).</li>
  * </ol>
- * Its threads spend nearly all their time waiting on the two calls: a blocking ratio close to 1.
+ * Its threads spend nearly all their time waiting on the two calls: a blocking ratio close to 1. Each
+ * answer is then audited by {@link AnswerAudit}, on an executor of its own.
  */
 @Service
 public class RagPipeline {
 
 	private static final int CONTEXT_CHARACTERS_PER_PASSAGE = 400;
 
+	private static final Logger logger = LoggerFactory.getLogger(RagPipeline.class);
+
 	private final BackendClient backends;
 
-	RagPipeline(BackendClient backends) {
+	private final AnswerAudit audit;
+
+	RagPipeline(BackendClient backends, AnswerAudit audit) {
 		this.backends = backends;
+		this.audit = audit;
 	}
 
 	/**
@@ -55,6 +64,13 @@ public class RagPipeline {
 			.toList();
 		StageTimings timings = new StageTimings(millis(start, tokenized), millis(tokenized, retrieved),
 				millis(retrieved, reranked), millis(reranked, answered), millis(start, answered));
+		try {
+			this.audit.record(query.question());
+		}
+		catch (TaskRejectedException ex) {
+			// the audit executor's queue is full: the answer does not wait for its audit record
+			logger.debug("Audit record of an answer dropped: {}", ex.getMessage());
+		}
 		return CompletableFuture.completedFuture(new RagAnswer(query.question(), completion.text(), completion.model(),
 				sources, timings, Thread.currentThread().getName()));
 	}

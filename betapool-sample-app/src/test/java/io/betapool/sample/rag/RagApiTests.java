@@ -1,7 +1,10 @@
 package io.betapool.sample.rag;
 
+import java.time.Duration;
+
 import io.betapool.sample.ApiClient;
 import io.betapool.sample.SampleAppTest;
+import io.betapool.sample.backend.BackendController.AuditCount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SampleAppTest
 class RagApiTests {
@@ -44,6 +48,25 @@ class RagApiTests {
 		assertThat(answer.timings().llmMs()).isGreaterThanOrEqualTo(10);
 		assertThat(answer.timings().totalMs()).isGreaterThanOrEqualTo(answer.timings().vectorSearchMs()
 				+ answer.timings().llmMs());
+	}
+
+	@Test
+	void eachAnswerIsAuditedOnTheAuditExecutor() {
+		long before = auditRecords();
+		this.client.get().uri("/rag?q={q}", "What is tail latency?").exchange().expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(30)).until(() -> auditRecords() > before);
+	}
+
+	private long auditRecords() {
+		AuditCount count = this.client.get()
+			.uri("/backend/audit")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(AuditCount.class)
+			.getResponseBody();
+		assertThat(count).isNotNull();
+		return count.records();
 	}
 
 	@Test

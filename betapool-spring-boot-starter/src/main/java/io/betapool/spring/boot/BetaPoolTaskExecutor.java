@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,12 +36,23 @@ import org.springframework.core.task.TaskRejectedException;
  * such as the logging MDC crosses to the worker thread. A task the pool refuses (its bounded queue is
  * full, or it is shutting down) raises {@link TaskRejectedException}.
  *
- * <h2>Futures are never left hanging</h2>
+ * <h2>Failures, as Spring's executors report them</h2>
+ * A task that fails completes the {@link CompletableFuture} of {@link #submitCompletable(Callable)}
+ * exceptionally with a {@link CompletionException} whose cause is the task's exception, as Spring's own
+ * executors do (they complete it through {@link CompletableFuture#supplyAsync}): {@code whenComplete},
+ * {@code handle} and {@code exceptionally} see the {@code CompletionException}, {@code join()} throws it,
+ * and {@code get()} throws an {@link ExecutionException} with the task's exception as its cause. The
+ * {@link Future} of {@code submit} fails with an {@code ExecutionException} as a {@link FutureTask} does.
+ *
+ * <h2>Futures are never left hanging: the one deliberate divergence from Spring</h2>
  * The futures returned by {@code submit} and {@code submitCompletable} are the tasks the pool queues,
  * decorated inside, so the pool sees them as futures: when it is stopped before such a task ran, or a
  * discarding rejection policy drops it, the pool cancels it, and a {@link CompletableFuture} then
- * completes exceptionally with a {@link CancellationException}. Cancelling a {@code CompletableFuture}
- * returned by {@link #submitCompletable(Callable)} cancels its task, interrupting it if it already runs.
+ * completes exceptionally with a {@link CancellationException}. Spring's {@code ThreadPoolTaskExecutor}
+ * cancels the queued futures of {@code submit} too, but leaves the {@code CompletableFuture} of a task it
+ * never ran incomplete for ever, so that whoever waits on it without a timeout waits for ever; this
+ * executor completes it instead, on purpose. Cancelling a {@code CompletableFuture} returned by
+ * {@link #submitCompletable(Callable)} cancels its task, interrupting it if it already runs.
  *
  * <h2>Lifecycle</h2>
  * Running from construction until {@link #destroy()}, which Spring calls when the application context
@@ -237,14 +249,22 @@ public class BetaPoolTaskExecutor implements AsyncTaskExecutor, BeanNameAware, D
 				target.complete(get());
 			}
 			catch (ExecutionException ex) {
-				target.completeExceptionally((ex.getCause() != null) ? ex.getCause() : ex);
+				target.completeExceptionally(asCompletionException((ex.getCause() != null) ? ex.getCause() : ex));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				target.completeExceptionally(ex);
+				target.completeExceptionally(asCompletionException(ex));
 			}
 		}
 
+	}
+
+	/**
+	 * The failure as {@link CompletableFuture#supplyAsync} reports it: a {@link CompletionException} is
+	 * kept, anything else becomes its cause.
+	 */
+	private static CompletionException asCompletionException(Throwable failure) {
+		return (failure instanceof CompletionException completion) ? completion : new CompletionException(failure);
 	}
 
 }

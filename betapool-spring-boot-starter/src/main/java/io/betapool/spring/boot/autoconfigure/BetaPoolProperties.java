@@ -1,19 +1,23 @@
 package io.betapool.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.betapool.ControllerConfig;
-import io.betapool.Policy;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the adaptive application task executor, under {@code betapool}. The defaults are the
- * core's; {@link #validate()} names the first value the core would refuse.
+ * Configuration of the adaptive executors, under {@code betapool}: the top-level keys configure the
+ * application task executor, {@code betapool.executors.<name>.*} configures named executors with the
+ * same keys, and {@code betapool.web.*} puts the web server's request threads on an adaptive pool. The
+ * defaults are the core's; {@link #validate()} names the first value the core would refuse.
  */
 @ConfigurationProperties("betapool")
-public class BetaPoolProperties implements InitializingBean {
+public class BetaPoolProperties extends PoolProperties implements InitializingBean {
 
 	/**
 	 * Whether to run the application's asynchronous work on the adaptive executor.
@@ -21,38 +25,13 @@ public class BetaPoolProperties implements InitializingBean {
 	private boolean enabled = true;
 
 	/**
-	 * Smallest number of threads the controller keeps.
+	 * Named executors, each a bean of its name for {@code @Async("name")}, with the same keys as the top
+	 * level; a key a named executor does not set takes the top-level value, except the thread-name prefix,
+	 * which defaults to the name and a dash.
 	 */
-	private int minWorkers = 4;
+	private final Map<String, PoolProperties> executors = new LinkedHashMap<>();
 
-	/**
-	 * Largest number of threads the controller may start.
-	 */
-	private int maxWorkers = 64;
-
-	/**
-	 * Number of tasks that may wait for a thread; the default, 2147483647, leaves the queue unbounded.
-	 */
-	private int queueCapacity = 2147483647;
-
-	/**
-	 * Prefix of the names of the worker threads.
-	 */
-	private String threadNamePrefix = "betapool-";
-
-	/**
-	 * Algorithm that sizes the pool.
-	 */
-	private Policy policy = Policy.ADAPTIVE;
-
-	/**
-	 * Number of latest scaling decisions kept for the betapool endpoint.
-	 */
-	private int decisionHistorySize = 1000;
-
-	private final Controller controller = new Controller();
-
-	private final Shutdown shutdown = new Shutdown();
+	private final Web web = new Web();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -62,60 +41,12 @@ public class BetaPoolProperties implements InitializingBean {
 		this.enabled = enabled;
 	}
 
-	public int getMinWorkers() {
-		return this.minWorkers;
+	public Map<String, PoolProperties> getExecutors() {
+		return this.executors;
 	}
 
-	public void setMinWorkers(int minWorkers) {
-		this.minWorkers = minWorkers;
-	}
-
-	public int getMaxWorkers() {
-		return this.maxWorkers;
-	}
-
-	public void setMaxWorkers(int maxWorkers) {
-		this.maxWorkers = maxWorkers;
-	}
-
-	public int getQueueCapacity() {
-		return this.queueCapacity;
-	}
-
-	public void setQueueCapacity(int queueCapacity) {
-		this.queueCapacity = queueCapacity;
-	}
-
-	public String getThreadNamePrefix() {
-		return this.threadNamePrefix;
-	}
-
-	public void setThreadNamePrefix(String threadNamePrefix) {
-		this.threadNamePrefix = threadNamePrefix;
-	}
-
-	public Policy getPolicy() {
-		return this.policy;
-	}
-
-	public void setPolicy(Policy policy) {
-		this.policy = policy;
-	}
-
-	public int getDecisionHistorySize() {
-		return this.decisionHistorySize;
-	}
-
-	public void setDecisionHistorySize(int decisionHistorySize) {
-		this.decisionHistorySize = decisionHistorySize;
-	}
-
-	public Controller getController() {
-		return this.controller;
-	}
-
-	public Shutdown getShutdown() {
-		return this.shutdown;
+	public Web getWeb() {
+		return this.web;
 	}
 
 	@Override
@@ -124,41 +55,12 @@ public class BetaPoolProperties implements InitializingBean {
 	}
 
 	/**
-	 * Checks every value against what the core accepts.
+	 * Checks every top-level value against what the core accepts.
 	 * @throws InvalidBetaPoolPropertyException naming the first invalid property, its value and what is
 	 * allowed
 	 */
 	public void validate() {
-		atLeast("betapool.min-workers", this.minWorkers, 1);
-		if (this.maxWorkers < this.minWorkers) {
-			throw new InvalidBetaPoolPropertyException("betapool.max-workers", this.maxWorkers,
-					"an integer of at least betapool.min-workers (" + this.minWorkers + ")");
-		}
-		atLeast("betapool.queue-capacity", this.queueCapacity, 1);
-		if (this.threadNamePrefix == null || this.threadNamePrefix.isBlank()) {
-			throw new InvalidBetaPoolPropertyException("betapool.thread-name-prefix", this.threadNamePrefix,
-					"a text that is not blank");
-		}
-		atLeast("betapool.decision-history-size", this.decisionHistorySize, 1);
-		this.controller.validate();
-		this.shutdown.validate();
-	}
-
-	private static void atLeast(String property, int value, int minimum) {
-		if (value < minimum) {
-			throw new InvalidBetaPoolPropertyException(property, value, "an integer of at least " + minimum);
-		}
-	}
-
-	private static void between(String property, double value, double minimum, double maximum) {
-		if (!(value >= minimum && value <= maximum)) {
-			throw new InvalidBetaPoolPropertyException(property, value,
-					"a number from " + format(minimum) + " to " + format(maximum));
-		}
-	}
-
-	private static String format(double value) {
-		return (value == Math.rint(value)) ? String.valueOf((long) value) : String.valueOf(value);
+		validate("betapool");
 	}
 
 	/**
@@ -296,39 +198,52 @@ public class BetaPoolProperties implements InitializingBean {
 			this.keepAlive = keepAlive;
 		}
 
-		void validate() {
+		void validate(UnaryOperator<String> name) {
 			if (this.monitorInterval == null || this.monitorInterval.isNegative() || this.monitorInterval.isZero()
 					|| this.monitorInterval.compareTo(ControllerConfig.MAX_DURATION) > 0) {
-				throw new InvalidBetaPoolPropertyException("betapool.controller.monitor-interval", this.monitorInterval,
+				throw new InvalidBetaPoolPropertyException(name.apply("controller.monitor-interval"), this.monitorInterval,
 						"a positive duration of at most 1d, such as 500ms or 1s");
 			}
-			between("betapool.controller.beta-high-threshold", this.betaHighThreshold, 0, 1);
-			between("betapool.controller.beta-low-threshold", this.betaLowThreshold, 0, 1);
+			PoolProperties.between(name.apply("controller.beta-high-threshold"), this.betaHighThreshold, 0, 1);
+			PoolProperties.between(name.apply("controller.beta-low-threshold"), this.betaLowThreshold, 0, 1);
 			if (this.betaLowThreshold > this.betaHighThreshold) {
-				throw new InvalidBetaPoolPropertyException("betapool.controller.beta-low-threshold",
-						this.betaLowThreshold, "a number from 0 to betapool.controller.beta-high-threshold ("
+				throw new InvalidBetaPoolPropertyException(name.apply("controller.beta-low-threshold"),
+						this.betaLowThreshold, "a number from 0 to " + name.apply("controller.beta-high-threshold") + " ("
 								+ this.betaHighThreshold + ")");
 			}
-			atLeast("betapool.controller.scale-up-step", this.scaleUpStep, 1);
-			atLeast("betapool.controller.scale-down-step", this.scaleDownStep, 1);
-			between("betapool.controller.cpu-upper-threshold", this.cpuUpperThreshold, 0, 100);
-			between("betapool.controller.cpu-lower-threshold", this.cpuLowerThreshold, 0, 100);
+			PoolProperties.atLeast(name.apply("controller.scale-up-step"), this.scaleUpStep, 1);
+			PoolProperties.atLeast(name.apply("controller.scale-down-step"), this.scaleDownStep, 1);
+			PoolProperties.between(name.apply("controller.cpu-upper-threshold"), this.cpuUpperThreshold, 0, 100);
+			PoolProperties.between(name.apply("controller.cpu-lower-threshold"), this.cpuLowerThreshold, 0, 100);
 			if (this.cpuLowerThreshold > this.cpuUpperThreshold) {
-				throw new InvalidBetaPoolPropertyException("betapool.controller.cpu-lower-threshold",
-						this.cpuLowerThreshold, "a number from 0 to betapool.controller.cpu-upper-threshold ("
+				throw new InvalidBetaPoolPropertyException(name.apply("controller.cpu-lower-threshold"),
+						this.cpuLowerThreshold, "a number from 0 to " + name.apply("controller.cpu-upper-threshold") + " ("
 								+ this.cpuUpperThreshold + ")");
 			}
 			if (this.stabilizationWindow == null || this.stabilizationWindow.isNegative()
 					|| this.stabilizationWindow.compareTo(ControllerConfig.MAX_DURATION) > 0) {
-				throw new InvalidBetaPoolPropertyException("betapool.controller.stabilization-window",
+				throw new InvalidBetaPoolPropertyException(name.apply("controller.stabilization-window"),
 						this.stabilizationWindow, "a duration from 0s to 1d, such as 0s or 2s");
 			}
-			atLeast("betapool.controller.warmup-task-count", this.warmupTaskCount, 0);
+			PoolProperties.atLeast(name.apply("controller.warmup-task-count"), this.warmupTaskCount, 0);
 			if (this.keepAlive == null || this.keepAlive.isNegative()
 					|| this.keepAlive.compareTo(ControllerConfig.MAX_DURATION) > 0) {
-				throw new InvalidBetaPoolPropertyException("betapool.controller.keep-alive", this.keepAlive,
+				throw new InvalidBetaPoolPropertyException(name.apply("controller.keep-alive"), this.keepAlive,
 						"a duration from 0s to 1d, such as 30s or 60s");
 			}
+		}
+
+		void copyFrom(Controller other) {
+			this.monitorInterval = other.monitorInterval;
+			this.betaHighThreshold = other.betaHighThreshold;
+			this.betaLowThreshold = other.betaLowThreshold;
+			this.scaleUpStep = other.scaleUpStep;
+			this.scaleDownStep = other.scaleDownStep;
+			this.cpuUpperThreshold = other.cpuUpperThreshold;
+			this.cpuLowerThreshold = other.cpuLowerThreshold;
+			this.stabilizationWindow = other.stabilizationWindow;
+			this.warmupTaskCount = other.warmupTaskCount;
+			this.keepAlive = other.keepAlive;
 		}
 
 	}
@@ -352,11 +267,32 @@ public class BetaPoolProperties implements InitializingBean {
 			this.awaitTerminationPeriod = awaitTerminationPeriod;
 		}
 
-		void validate() {
+		void validate(UnaryOperator<String> name) {
 			if (this.awaitTerminationPeriod == null || this.awaitTerminationPeriod.isNegative()) {
-				throw new InvalidBetaPoolPropertyException("betapool.shutdown.await-termination-period",
+				throw new InvalidBetaPoolPropertyException(name.apply("shutdown.await-termination-period"),
 						this.awaitTerminationPeriod, "a duration that is not negative, such as 0s or 30s");
 			}
+		}
+
+	}
+
+	/**
+	 * The web server's request threads.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether to run Tomcat's request threads on an adaptive pool, named tomcat, that takes the top-level
+		 * keys and Tomcat's own thread sizes.
+		 */
+		private boolean enabled = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

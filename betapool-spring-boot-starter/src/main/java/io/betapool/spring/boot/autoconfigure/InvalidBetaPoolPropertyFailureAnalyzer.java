@@ -25,17 +25,25 @@ class InvalidBetaPoolPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inv
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidBetaPoolPropertyException cause) {
+		return analysis(cause.getProperty(), cause.getValue(), findOrigin(cause.getProperty()), cause.getAllowed(),
+				cause);
+	}
+
+	/**
+	 * The analysis of one invalid property: its name, value, origin and what it accepts.
+	 */
+	static FailureAnalysis analysis(String property, @Nullable Object value, @Nullable Origin origin, String allowed,
+			Throwable cause) {
 		StringBuilder description = new StringBuilder();
 		description.append("Invalid value for a BetaPool property:\n\n");
-		description.append("    Property: ").append(cause.getProperty()).append('\n');
-		description.append("    Value: \"").append(cause.getValue()).append("\"\n");
-		Origin origin = findOrigin(cause.getProperty());
+		description.append("    Property: ").append(property).append('\n');
+		description.append("    Value: \"").append(value).append("\"\n");
 		if (origin != null) {
 			description.append("    Origin: ").append(origin).append('\n');
 		}
-		description.append("    Allowed: ").append(cause.getAllowed()).append('\n');
-		String action = "Update your application's configuration: set '" + cause.getProperty() + "' to "
-				+ cause.getAllowed() + ", or remove it to use the default.";
+		description.append("    Allowed: ").append(allowed).append('\n');
+		String action = "Update your application's configuration: set '" + property + "' to " + allowed
+				+ ", or remove it to use the default.";
 		return new FailureAnalysis(description.toString(), action, cause);
 	}
 
@@ -43,7 +51,9 @@ class InvalidBetaPoolPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inv
 		if (this.environment == null) {
 			return null;
 		}
-		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+		String bare = property.replaceFirst("=.*", "");
+		ConfigurationPropertyName name = ConfigurationPropertyName.isValid(bare) ? ConfigurationPropertyName.of(bare)
+				: ConfigurationPropertyName.adapt(bare, '.');
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			ConfigurationProperty configured = source.getConfigurationProperty(name);
 			if (configured != null) {

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.betapool.AdaptiveThreadPoolExecutor;
 import io.betapool.ControllerConfig;
@@ -16,6 +18,7 @@ import io.betapool.spring.boot.BetaPoolTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -88,6 +91,34 @@ class BetaPoolAutoConfigurationTests {
 	}
 
 	@Test
+	void aFailingAsyncMethodReturningACompletableFutureFailsAsOnSpringBootsExecutor() {
+		AtomicReference<Throwable> onBootsExecutor = new AtomicReference<>();
+		AtomicReference<Throwable> onBetaPool = new AtomicReference<>();
+		this.contextRunner.withUserConfiguration(AsyncConfiguration.class)
+			.withPropertyValues("betapool.enabled=false")
+			.run((context) -> onBootsExecutor.set(failureOf(context.getBean(AsyncService.class).fail())));
+		this.contextRunner.withUserConfiguration(AsyncConfiguration.class)
+			.run((context) -> onBetaPool.set(failureOf(context.getBean(AsyncService.class).fail())));
+		assertThat(onBootsExecutor.get()).isExactlyInstanceOf(CompletionException.class)
+			.hasCauseExactlyInstanceOf(IllegalStateException.class);
+		assertThat(onBetaPool.get()).isExactlyInstanceOf(CompletionException.class)
+			.hasCauseExactlyInstanceOf(IllegalStateException.class)
+			.cause()
+			.hasMessage("async failure");
+	}
+
+	private static Throwable failureOf(CompletableFuture<?> future) throws InterruptedException {
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		CountDownLatch completed = new CountDownLatch(1);
+		future.whenComplete((result, ex) -> {
+			failure.set(ex);
+			completed.countDown();
+		});
+		assertThat(completed.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		return failure.get();
+	}
+
+	@Test
 	void appliesTaskDecoratorsInOrderSoThatContextCrossesAsyncMethods() {
 		this.contextRunner.withUserConfiguration(AsyncConfiguration.class, TaskDecoratorsConfiguration.class)
 			.run((context) -> {
@@ -105,20 +136,47 @@ class BetaPoolAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWhenTheApplicationDefinesAnApplicationTaskExecutor() {
-		this.contextRunner.withUserConfiguration(CustomApplicationTaskExecutorConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean(BetaPoolTaskExecutor.class);
-			assertThat(context.getBean("applicationTaskExecutor")).isInstanceOf(SimpleAsyncTaskExecutor.class);
-		});
+	void backsOffWhenTheApplicationDefinesAnApplicationTaskExecutorWhichThenRunsAsyncMethods() {
+		this.contextRunner.withUserConfiguration(CustomApplicationTaskExecutorConfiguration.class, AsyncConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(BetaPoolTaskExecutor.class);
+				assertThat(context).doesNotHaveBean(ThreadPoolTaskExecutor.class);
+				assertThat(context.getBean("applicationTaskExecutor")).isInstanceOf(SimpleAsyncTaskExecutor.class);
+				assertThat(context.getBean(AsyncService.class).threadName().get(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+					.startsWith("custom-");
+			});
 	}
 
 	@Test
-	void backsOffWhenTheApplicationDefinesAnAsyncConfigurer() {
-		this.contextRunner.withUserConfiguration(CustomAsyncConfigurerConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean(BetaPoolTaskExecutor.class);
-			assertThat(context).hasSingleBean(AsyncConfigurer.class);
-			assertThat(context.getBean("applicationTaskExecutor")).isInstanceOf(ThreadPoolTaskExecutor.class);
-		});
+	void keepsTheExecutorAndUsesTheExceptionHandlerOfAnAsyncConfigurerWithoutExecutor() {
+		this.contextRunner.withUserConfiguration(ExceptionHandlerOnlyAsyncConfigurerConfiguration.class,
+				AsyncConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BetaPoolTaskExecutor.class);
+				assertThat(context).doesNotHaveBean(ThreadPoolTaskExecutor.class);
+				assertThat(context.getBean(AsyncConfigurer.class))
+					.isSameAs(context.getBean(ExceptionHandlerOnlyAsyncConfigurerConfiguration.class).configurer);
+				AsyncService service = context.getBean(AsyncService.class);
+				assertThat(service.threadName().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).startsWith("betapool-");
+				service.run(() -> {
+					throw new IllegalStateException("handled by the application");
+				});
+				ExceptionHandlerOnlyAsyncConfigurerConfiguration configuration = context
+					.getBean(ExceptionHandlerOnlyAsyncConfigurerConfiguration.class);
+				assertThat(configuration.handled.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+				assertThat(configuration.failure.get()).hasMessage("handled by the application");
+				assertThat(configuration.threadName.get()).startsWith("betapool-");
+			});
+	}
+
+	@Test
+	void runsAsyncMethodsOnTheExecutorOfAnAsyncConfigurerThatReturnsOneAndKeepsTheApplicationTaskExecutor() {
+		this.contextRunner.withUserConfiguration(ExecutorAsyncConfigurerConfiguration.class, AsyncConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBean("applicationTaskExecutor")).isInstanceOf(BetaPoolTaskExecutor.class);
+				assertThat(context.getBean(AsyncService.class).threadName().get(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+					.startsWith("configurer-");
+			});
 	}
 
 	@Test
@@ -258,6 +316,11 @@ class BetaPoolAutoConfigurationTests {
 		}
 
 		@Async
+		public CompletableFuture<String> fail() {
+			throw new IllegalStateException("async failure");
+		}
+
+		@Async
 		public void run(Runnable action) {
 			action.run();
 		}
@@ -319,11 +382,47 @@ class BetaPoolAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class CustomAsyncConfigurerConfiguration {
+	static class ExceptionHandlerOnlyAsyncConfigurerConfiguration {
+
+		final CountDownLatch handled = new CountDownLatch(1);
+
+		final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+		final AtomicReference<String> threadName = new AtomicReference<>();
+
+		final AsyncConfigurer configurer = new AsyncConfigurer() {
+
+			@Override
+			public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
+				return (ex, method, params) -> {
+					ExceptionHandlerOnlyAsyncConfigurerConfiguration.this.failure.set(ex);
+					ExceptionHandlerOnlyAsyncConfigurerConfiguration.this.threadName
+						.set(Thread.currentThread().getName());
+					ExceptionHandlerOnlyAsyncConfigurerConfiguration.this.handled.countDown();
+				};
+			}
+
+		};
 
 		@Bean
-		AsyncConfigurer customAsyncConfigurer() {
+		AsyncConfigurer exceptionHandlerOnlyAsyncConfigurer() {
+			return this.configurer;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ExecutorAsyncConfigurerConfiguration {
+
+		@Bean
+		AsyncConfigurer executorAsyncConfigurer() {
 			return new AsyncConfigurer() {
+
+				@Override
+				public Executor getAsyncExecutor() {
+					return new SimpleAsyncTaskExecutor("configurer-");
+				}
+
 			};
 		}
 

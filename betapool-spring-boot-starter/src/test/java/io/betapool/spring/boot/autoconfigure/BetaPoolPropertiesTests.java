@@ -1,18 +1,17 @@
 package io.betapool.spring.boot.autoconfigure;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import io.betapool.AdaptiveThreadPoolExecutor;
 import io.betapool.ControllerConfig;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -51,7 +50,7 @@ class BetaPoolPropertiesTests {
 
 	@Test
 	void defaultsMapToTheDefaultControllerConfig() {
-		assertThat(BetaPoolExecutorConfigurations.TaskExecutorConfiguration.controllerConfig(new BetaPoolProperties()))
+		assertThat(BetaPoolExecutorFactory.controllerConfig(new BetaPoolProperties()))
 			.isEqualTo(ControllerConfig.defaults());
 	}
 
@@ -73,7 +72,7 @@ class BetaPoolPropertiesTests {
 	}
 
 	@Test
-	void metadataDescribesEveryPropertyWithItsDefault() throws IOException {
+	void metadataDescribesEveryPropertyWithItsDefault() throws Exception {
 		Map<String, Object> expectedDefaults = Map.ofEntries(Map.entry("betapool.enabled", true),
 				Map.entry("betapool.min-workers", 4), Map.entry("betapool.max-workers", 64),
 				Map.entry("betapool.queue-capacity", 2147483647), Map.entry("betapool.thread-name-prefix", "betapool-"),
@@ -88,13 +87,21 @@ class BetaPoolPropertiesTests {
 				Map.entry("betapool.controller.warmup-task-count", 10),
 				Map.entry("betapool.controller.keep-alive", "60s"),
 				Map.entry("betapool.shutdown.await-termination-period", "30s"),
-				Map.entry("betapool.advice.enabled", true), Map.entry("betapool.advice.interval", "1s"));
-		String metadata;
-		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			metadata = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-		}
+				Map.entry("betapool.advice.enabled", true), Map.entry("betapool.advice.interval", "1s"),
+				Map.entry("betapool.web.enabled", false));
+		// the starter's own file: the classpath holds other modules' files of the same name, such as Tomcat's
+		Path classes = Path.of(BetaPoolProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		String metadata = Files.readString(classes.resolve("META-INF/spring-configuration-metadata.json"),
+				StandardCharsets.UTF_8);
 		List<String> names = JsonPath.read(metadata, "$.properties[?(@.name =~ /betapool\\..*/)].name");
-		assertThat(names).containsExactlyInAnyOrderElementsOf(expectedDefaults.keySet());
+		assertThat(names).containsExactlyInAnyOrderElementsOf(
+				Stream.concat(expectedDefaults.keySet().stream(), Stream.of("betapool.executors")).toList());
+		List<String> executorsTypes = JsonPath.read(metadata, "$.properties[?(@.name == 'betapool.executors')].type");
+		assertThat(executorsTypes).containsExactly(
+				"java.util.Map<java.lang.String," + PoolProperties.class.getName() + ">");
+		List<String> executorsDescriptions = JsonPath.read(metadata,
+				"$.properties[?(@.name == 'betapool.executors')].description");
+		assertThat(executorsDescriptions).singleElement(STRING).contains("@Async").contains("top-level value");
 		expectedDefaults.forEach((name, expectedDefault) -> {
 			List<Object> defaults = JsonPath.read(metadata, "$.properties[?(@.name == '" + name + "')].defaultValue");
 			List<String> descriptions = JsonPath.read(metadata,

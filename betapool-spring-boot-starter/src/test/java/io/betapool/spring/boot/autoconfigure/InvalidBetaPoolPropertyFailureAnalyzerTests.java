@@ -12,6 +12,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -94,6 +97,83 @@ class InvalidBetaPoolPropertyFailureAnalyzerTests {
 			.contains("Value: \"1.5\"")
 			.contains("Origin: \"betapool.controller.beta-high-threshold\" from property source \"commandLineArgs\"")
 			.contains("Allowed: a number from 0 to 1");
+	}
+
+	static Stream<Arguments> unconvertibleValues() {
+		return Stream.of(Arguments.of("betapool.policy=fast", "betapool.policy", "fast", "one of adaptive, seed"),
+				Arguments.of("betapool.min-workers=many", "betapool.min-workers", "many", "an integer"),
+				Arguments.of("betapool.controller.beta-high-threshold=high", "betapool.controller.beta-high-threshold",
+						"high", "a number"),
+				Arguments.of("betapool.controller.monitor-interval=soon", "betapool.controller.monitor-interval", "soon",
+						"a duration, such as 500ms, 2s or 1m"),
+				Arguments.of("betapool.enabled=maybe", "betapool.enabled", "maybe", "true or false"),
+				Arguments.of("betapool.executors.io.policy=fast", "betapool.executors.io.policy", "fast",
+						"one of adaptive, seed"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unconvertibleValues")
+	void aValueOfTheWrongTypeGetsTheStartersAnalysisNamingThePropertyTheValueAndWhatIsAllowed(String assignment,
+			String property, String value, String allowed) {
+		this.contextRunner.withPropertyValues(assignment).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new BetaPoolBindFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("Property: " + property)
+				.contains("Value: \"" + value + "\"")
+				.contains("Allowed: " + allowed);
+			assertThat(analysis.getAction()).contains("'" + property + "'").contains(allowed);
+		});
+	}
+
+	@Test
+	void anUnknownPolicyIsReportedByTheStarterInsteadOfSpringsGenericMessage(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(InvalidPropertiesApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--betapool.policy=fast"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value for a BetaPool property")
+			.contains("Property: betapool.policy")
+			.contains("Value: \"fast\"")
+			.contains("Origin: \"betapool.policy\" from property source \"commandLineArgs\"")
+			.contains("Allowed: one of adaptive, seed")
+			.doesNotContain("Failed to bind properties under");
+	}
+
+	@Test
+	void aBindingFailureOfAnotherPropertyIsLeftToSpringBoot() {
+		this.contextRunner.withUserConfiguration(OtherPropertiesConfiguration.class)
+			.withPropertyValues("other.count=many")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable bindFailure = context.getStartupFailure();
+				while (bindFailure != null && !(bindFailure instanceof BindException)) {
+					bindFailure = bindFailure.getCause();
+				}
+				assertThat(bindFailure).isInstanceOf(BindException.class);
+				assertThat(new BetaPoolBindFailureAnalyzer().analyze(context.getStartupFailure())).isNull();
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(OtherProperties.class)
+	static class OtherPropertiesConfiguration {
+
+	}
+
+	@ConfigurationProperties("other")
+	static class OtherProperties {
+
+		private int count;
+
+		public int getCount() {
+			return this.count;
+		}
+
+		public void setCount(int count) {
+			this.count = count;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

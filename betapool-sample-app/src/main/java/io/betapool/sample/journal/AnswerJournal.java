@@ -1,4 +1,4 @@
-package io.betapool.sample.audit;
+package io.betapool.sample.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,18 +21,18 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends one line per answered question or classified frame to an audit file, each write forced to
- * the disk before the next, on the application's own {@code auditExecutor}: blocking I/O on a pool
+ * Appends one line per answered question or classified frame to an journal file, each write forced to
+ * the disk before the next, on the application's own {@code journalExecutor}: blocking I/O on a pool
  * BetaPool does not own. The file is a temporary one, emptied when it passes
  * {@value #MAX_BYTES} bytes and deleted when the application stops.
  */
 @Component
-public class AuditLog implements DisposableBean {
+public class AnswerJournal implements DisposableBean {
 
 	/** Size past which the file starts over. */
 	static final long MAX_BYTES = 8 * 1024 * 1024;
 
-	private static final Logger logger = LoggerFactory.getLogger(AuditLog.class);
+	private static final Logger logger = LoggerFactory.getLogger(AnswerJournal.class);
 
 	private final ThreadPoolTaskExecutor executor;
 
@@ -44,14 +44,14 @@ public class AuditLog implements DisposableBean {
 
 	private final AtomicLong dropped = new AtomicLong();
 
-	AuditLog(@Qualifier("auditExecutor") ThreadPoolTaskExecutor executor) throws IOException {
+	AnswerJournal(@Qualifier("journalExecutor") ThreadPoolTaskExecutor executor) throws IOException {
 		this.executor = executor;
-		this.file = Files.createTempFile("betapool-sample-audit-", ".log");
+		this.file = Files.createTempFile("betapool-sample-journal-", ".log");
 		this.channel = FileChannel.open(this.file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 	}
 
 	/**
-	 * Writes a line for {@code event} on the audit pool; when its queue is full the line is dropped and
+	 * Writes a line for {@code event} on the journal pool; when its queue is full the line is dropped and
 	 * counted.
 	 */
 	public void record(String kind, String event) {
@@ -69,7 +69,7 @@ public class AuditLog implements DisposableBean {
 		return this.written.get();
 	}
 
-	/** Lines dropped because the audit pool's queue was full. */
+	/** Lines dropped because the journal pool's queue was full. */
 	public long dropped() {
 		return this.dropped.get();
 	}
@@ -89,7 +89,7 @@ public class AuditLog implements DisposableBean {
 			this.written.incrementAndGet();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write to the audit file " + this.file, ex);
+			throw new UncheckedIOException("Could not write to the journal file " + this.file, ex);
 		}
 	}
 
@@ -100,7 +100,7 @@ public class AuditLog implements DisposableBean {
 			Files.deleteIfExists(this.file);
 		}
 		catch (IOException ex) {
-			logger.warn("Could not remove the audit file {}: {}", this.file, ex.toString());
+			logger.warn("Could not remove the journal file {}: {}", this.file, ex.toString());
 		}
 	}
 
