@@ -6,10 +6,11 @@ import java.util.Objects;
 import io.betapool.ControllerConfig;
 
 /**
- * The tunables of the {@link AdaptivePolicy}, each with where its value comes from. A value is either
- * <em>derived</em> (from a model, a statistic or a cost bound, stated on it) or <em>calibrated</em> on
- * the benchmark's training scenarios ({@code --scenarios 12 --seed 1}) and judged on the test scenarios,
- * never on a single benchmark cell. The user-facing settings (steps, thresholds, keep-alive) come from
+ * The tunables of the {@link AdaptivePolicy}, each with where its value comes from. A value is
+ * <em>derived</em> (from a model, a statistic or a cost bound, stated on it) or <em>carried over</em>
+ * from the previous law and kept after the benchmark's training scenarios ({@code --scenarios 12 --seed 1})
+ * showed no reason to change it; none was fitted to a benchmark cell, and the test scenarios
+ * ({@code --seed 1001}) judge them all. The user-facing settings (steps, thresholds, keep-alive) come from
  * {@link ControllerConfig}; these are the policy's own.
  *
  * @param smoothing weight of the newest tick in the smoothed β. <em>Derived</em>: 0.5 gives an
@@ -27,8 +28,9 @@ import io.betapool.ControllerConfig;
  * @param busyShare the share of its threads a pool keeps busy through a tick for the tick to show
  *        what the threads can do. <em>Derived</em>: 0.9 leaves one thread in ten for the scheduling gaps
  *        between tasks
- * @param trialStep the share of the pool a growth trial adds (or, below, removes). <em>Calibrated</em>
- *        on the training scenarios: smaller steps gain too little to show through a tick's noise
+ * @param trialStep the share of the pool a growth trial adds (or, below, removes). <em>Carried over</em>
+ *        from the previous law's fewer-thread probe, a quarter, and kept: in the tuning reruns of the
+ *        training scenarios no scenario lost throughput to a trial; not varied there
  * @param trialPeriods periods of the trial's wave, each one tick at each size. <em>Derived</em>: four
  *        paired differences give a one-sided t-test with three degrees of freedom
  * @param significance the t statistic a trial's gain must reach. <em>Derived</em>: the one-sided 95 %
@@ -40,7 +42,8 @@ import io.betapool.ControllerConfig;
  *        runs half its ticks at the worse size; spacing trials ten lengths apart bounds that cost at 5 %
  * @param busyCoreRunQueueShare share of busy time spent waiting for a core, beyond what the pool's own
  *        threads explain, above which a CPU at {@code cpuUpperThreshold} counts as saturated by others.
- *        <em>Calibrated</em>: the scheduler's own noise on an idle machine stays below 5 %
+ *        <em>Carried over</em> from the previous law, where it was set above the run-queue share the
+ *        scheduler shows on an idle machine (below 5 %); not varied on the training scenarios
  * @param saturatedRunQueueShare the same excess above which a CPU at {@code cpuLowerThreshold} counts
  *        as saturated. <em>Derived</em>: one slice in five lost to other load costs more than the
  *        {@code 1 − }{@link KneeModel#TARGET_UTILISATION} the knee leaves

@@ -8,6 +8,7 @@ import io.betapool.spring.boot.BetaPoolTaskExecutor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
@@ -25,6 +26,7 @@ class DemoColdStartTests {
 	private static final Duration WATCHED = Duration.ofSeconds(8);
 
 	@Autowired
+	@Qualifier("applicationTaskExecutor")
 	private BetaPoolTaskExecutor executor;
 
 	@Test
