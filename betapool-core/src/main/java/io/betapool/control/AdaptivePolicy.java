@@ -14,7 +14,7 @@ import static io.betapool.control.Decisions.ratio;
  * <li>{@link KneeModel}: the knee, the smallest size at which the cores, not the threads, are the limit.</li>
  * <li>{@link TrialLimits}: what growth trials found, {@code target = min(max(knee, floor), ceiling)}.</li>
  * <li>{@link CpuSaturationGuard}: no growth onto cores that other load saturates.</li>
- * <li>{@link GrowthTrial}: past the target, a larger size is kept only if a wave shows it pays.</li>
+ * <li>{@link HillClimb}, by {@link GrowthTrial}s: past the target, a size is kept only if a wave shows it pays.</li>
  * <li>{@link Hysteresis}: spare threads stay for a keep-alive period, then retire gradually.</li>
  * </ol>
  *
@@ -25,11 +25,7 @@ import static io.betapool.control.Decisions.ratio;
  *                              and, on cores that other load saturates, within the CPU budget
  *                              of {@link CpuSaturationGuard} (none left: veto)
  *     β̂ &lt; betaLowThreshold, n &gt; knee  →  shrink to the knee: CPU-bound work only competes for cores
- *     n = target, threads busy, tasks short enough to count  →  hill-climb by {@link GrowthTrial}s:
- *                              no ceiling: trial n ↔ n + ⌈trialStep · n⌉ (up to probeLimit × knee);
- *                              paid: floor = n + Δ, climb on; not paid: ceiling = n, then
- *                              at the ceiling: trial n − Δ ↔ n (not below the cores);
- *                              not paid: ceiling = n − Δ, step on down; paid: floor = n, hold
+ *     n = target, threads busy, tasks short enough to count  →  {@link HillClimb}
  *   no work waits:
  *     needed = max(⌈busy + spareDeviations · √busy⌉, minWorkers); CPU-bound: shrink to max(needed, knee) at once;
  *     otherwise the {@link Hysteresis} retires threads above {@code needed} after the keep-alive
@@ -60,9 +56,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private final CpuSaturationGuard guard;
 
-	private final TrialLimits limits = new TrialLimits();
-
-	private final GrowthTrial trial;
+	private final HillClimb climb;
 
 	private final Hysteresis hysteresis;
 
@@ -81,7 +75,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		this.settings = settings;
 		this.estimator = new BlockingRatioEstimator(settings);
 		this.guard = new CpuSaturationGuard(config, settings);
-		this.trial = new GrowthTrial(settings);
+		this.climb = new HillClimb(config, settings);
 		this.hysteresis = new Hysteresis(settings, config.scaleDownStep());
 	}
 
@@ -125,8 +119,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	public ScalingDecision decide(ControlSample sample) {
 		double beta = this.estimator.update(sample.blockingRatio());
 		if (this.estimator.changed()) {
-			this.limits.forget();
-			this.trial.abandon();
+			this.climb.forget();
 		}
 		boolean waiting = sample.workIsWaiting();
 		this.growing = false;
@@ -142,19 +135,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int knee = KneeModel.kneeSize(sample.cores(), beta, sample.maxWorkers());
 		boolean cpuBound = beta < this.config.betaLowThreshold();
 		boolean saturated = this.guard.isSaturated(sample, beta);
-		boolean lifted = this.limits.observe(sample, !cpuBound && !saturated && n < sample.maxWorkers());
-		if (this.trial.isRunning()) {
-			if (lifted) {
-				this.trial.abandon();
-			}
-			else {
-				ScalingDecision step = trialStep(sample, beta, waiting);
-				if (step != null) {
-					return step;
-				}
-			}
+		this.climb.observe(sample, !cpuBound && !saturated && n < sample.maxWorkers());
+		HillClimb.Step trial = this.climb.continueTrial(sample, waiting && isBusy(sample));
+		if (trial != null) {
+			return apply(sample, beta, trial);
 		}
-		int target = Decisions.clamp(this.limits.target(knee), sample);
+		int target = Decisions.clamp(this.climb.target(knee), sample);
 		String why = "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + knee + " threads";
 		if (!waiting) {
 			long needed = this.settings.spareSize(sample.busyThreads());
@@ -218,56 +204,16 @@ public final class AdaptivePolicy implements ScalingPolicy {
 					"Work waits, but " + why + ": more threads would only compete for the CPU.");
 		}
 		boolean judgeable = isBusy(sample) && !this.estimator.isSettling() && sample.intervalTasks() >= 4L * n;
-		int step = Math.max(this.config.scaleUpStep(), (int) Math.ceil(this.settings.trialStep() * n));
-		if (this.limits.hasCeiling() && n >= this.limits.ceiling()) {
-			int low = n - step;
-			if (judgeable && this.limits.floor() < n && low >= Math.max(sample.cores(), sample.minWorkers())) {
-				this.trial.start(low, n, n, sample.blockingRatio());
-				return resize(sample, beta, low, Reason.FEWER_TRIAL_START, sample.queueSize() + " tasks wait, but "
-						+ "more than " + n + " threads did not raise throughput: trying " + low + " threads against "
-						+ n + ", kept unless throughput falls.");
-			}
-			return veto(sample, beta, Reason.AT_CEILING, "Work waits, but a trial showed that more than "
-					+ this.limits.ceiling() + " threads did not raise throughput: growth vetoed for now.");
-		}
-		int high = Decisions.clamp(Math.min((long) n + step, (long) this.settings.probeLimit() * knee), sample);
-		if (judgeable && high > n && sample.queueSize() >= high - n) {
-			this.trial.start(n, high, n, sample.blockingRatio());
-			return resize(sample, beta, high, Reason.TRIAL_START, sample.queueSize() + " tasks wait and " + why
-					+ ": trying " + high + " threads against " + n + ", kept if throughput rises.");
-		}
-		return hold(sample, beta, Reason.AT_TARGET, "Work waits and " + why + ": at the target of "
-				+ Decisions.clamp(this.limits.target(knee), sample) + " threads.");
+		return apply(sample, beta, this.climb.climb(sample, knee, why, judgeable));
 	}
 
-	private ScalingDecision trialStep(ControlSample sample, double beta, boolean waiting) {
-		GrowthTrial.Outcome outcome = this.trial.observe(sample, sample.blockingRatio(), waiting && isBusy(sample));
-		int low = this.trial.low();
-		int high = this.trial.high();
-		long until = sample.nanoTime() + banNanos();
-		String between = " (" + low + " ↔ " + high + " threads, mean gain " + ratio(this.trial.meanGain())
-				+ " tasks/s on " + ratio(this.trial.lowThroughput()) + ")";
-		return switch (outcome) {
-			case CONTINUE -> resize(sample, beta, this.trial.nextSize(), Reason.TRIAL_STEP,
-					"Trial" + between.substring(0, between.indexOf(',')) + "): " + this.trial.nextSize() + " threads next.");
-			case PAID -> {
-				this.limits.floor(high, until);
-				yield resizeOrHold(sample, beta, high, Reason.TRIAL_PAID,
-						"The larger size paid" + between + ": keeping " + high + " threads.");
-			}
-			case NOT_PAID -> {
-				this.limits.ceiling(low, until);
-				yield resizeOrHold(sample, beta, low, Reason.TRIAL_NOT_PAID,
-						"The larger size did not pay" + between + ": keeping " + low + " threads.");
-			}
-			case ABANDONED -> null;
-		};
-	}
-
-	private ScalingDecision resizeOrHold(ControlSample sample, double beta, int size, Reason reason, String text) {
-		int clamped = Decisions.clamp(size, sample);
-		return (clamped == sample.currentThreads()) ? hold(sample, beta, reason, text)
-				: resize(sample, beta, clamped, reason, text);
+	private ScalingDecision apply(ControlSample sample, double beta, HillClimb.Step step) {
+		int size = Decisions.clamp(step.size(), sample);
+		if (step.reason() == Reason.AT_CEILING) {
+			return veto(sample, beta, step.reason(), step.text());
+		}
+		return (size == sample.currentThreads()) ? hold(sample, beta, step.reason(), step.text())
+				: resize(sample, beta, size, step.reason(), step.text());
 	}
 
 	/** No work waits: keep {@code needed} threads, retiring spare ones after the keep-alive. */
@@ -290,10 +236,6 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private boolean isBusy(ControlSample sample) {
 		return sample.busyThreads() >= this.settings.busyShare() * sample.currentThreads();
-	}
-
-	private long banNanos() {
-		return (long) this.settings.banTrials() * this.trial.lengthInTicks() * this.config.monitorInterval().toNanos();
 	}
 
 	private ScalingDecision hold(ControlSample sample, double beta, Reason reason, String text) {
