@@ -130,6 +130,14 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 		return this.engine.decisionCount(Objects.requireNonNull(action, "action"));
 	}
 
+	/**
+	 * How many times the controller has reported a possible deadlock (a decision whose reason begins
+	 * "Possible deadlock") since the pool started; never trimmed, so it suits a monotonic counter.
+	 */
+	public long getPossibleDeadlockCount() {
+		return this.engine.possibleDeadlocks();
+	}
+
 	/** The queue capacity; {@link Integer#MAX_VALUE} when unbounded. */
 	public int getQueueCapacity() {
 		return this.queueCapacity;

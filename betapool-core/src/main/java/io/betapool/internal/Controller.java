@@ -393,6 +393,11 @@ final class Controller implements Runnable {
 	private record Bounds(int min, int max) {
 	}
 
+	/** How many times the controller reported a possible deadlock since the pool started. */
+	long possibleDeadlocks() {
+		return this.recorder.stalls();
+	}
+
 	/** How many decisions of the given kind the controller has taken since the pool started. */
 	long decisionCount(ScalingAction action) {
 		return this.recorder.count(action);

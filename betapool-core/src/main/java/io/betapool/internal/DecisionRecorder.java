@@ -16,6 +16,8 @@ final class DecisionRecorder {
 
 	private final AtomicLongArray counts = new AtomicLongArray(ScalingAction.values().length);
 
+	private final java.util.concurrent.atomic.AtomicLong stalls = new java.util.concurrent.atomic.AtomicLong();
+
 	private final boolean logDecisions;
 
 	private final System.Logger logger;
@@ -44,7 +46,13 @@ final class DecisionRecorder {
 	}
 
 	void warnStall(ScalingDecision stall) {
+		this.stalls.incrementAndGet();
 		this.logger.log(System.Logger.Level.WARNING, "{0} [executor ''{1}'']", stall.reason(), this.poolName);
+	}
+
+	/** How many "Possible deadlock" reports were made. */
+	long stalls() {
+		return this.stalls.get();
 	}
 
 	/** How many decisions of the given kind were recorded. */

@@ -187,6 +187,10 @@ public final class PoolEngine {
 	}
 
 	/** How many decisions of the given kind were taken since the pool started. */
+	public long possibleDeadlocks() {
+		return this.controller.possibleDeadlocks();
+	}
+
 	public long decisionCount(io.betapool.ScalingAction action) {
 		return this.controller.decisionCount(action);
 	}

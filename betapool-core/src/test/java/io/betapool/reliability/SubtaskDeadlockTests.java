@@ -129,6 +129,7 @@ class SubtaskDeadlockTests {
 			// the controller logs the warning a moment before it records the decision
 			await().atMost(LONG_DELAY)
 				.until(() -> adaptive.getDecisionHistory().stream().anyMatch((d) -> d.reason().equals(warning)));
+			assertThat(adaptive.getPossibleDeadlockCount()).isOne();
 			assertThat(adaptive.getDecisionHistory()).filteredOn((decision) -> decision.reason().equals(warning))
 				.singleElement()
 				.satisfies((decision) -> {

@@ -35,6 +35,7 @@ import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
  * <tr><td>{@code betapool.latency.p99}</td><td>gauge</td><td>seconds</td><td>99th percentile of the time from submission to completion</td></tr>
  * <tr><td>{@code betapool.queue.size}</td><td>gauge</td><td>tasks</td><td>tasks waiting for a thread</td></tr>
  * <tr><td>{@code betapool.cpu.utilization}</td><td>gauge</td><td>percent</td><td>CPU utilization the controller last read</td></tr>
+ * <tr><td>{@code betapool.possible.deadlocks}</td><td>counter</td><td></td><td>"Possible deadlock" reports of the controller</td></tr>
  * <tr><td>{@code betapool.decisions}</td><td>counter</td><td></td><td>decisions of the controller, tagged {@code action}: {@code scale_up}, {@code scale_down}, {@code hold} or {@code veto}</td></tr>
  * <tr><td>{@code executor.*}</td><td colspan="3">Micrometer's standard executor meters ({@link ExecutorServiceMetrics}),
  * read through the pool's {@linkplain AdaptiveThreadPoolExecutor#threadPoolView() read-only view}</td></tr>
@@ -114,6 +115,10 @@ public class BetaPoolMetrics implements MeterBinder {
 				.tag("action", action.name().toLowerCase(Locale.ROOT))
 				.register(registry);
 		}
+		FunctionCounter.builder("betapool.possible.deadlocks", executor, AdaptiveThreadPoolExecutor::getPossibleDeadlockCount)
+			.description("Times the controller reported a possible deadlock: every thread busy, tasks queued, none completing")
+			.tags(tags)
+			.register(registry);
 		ThreadPoolExecutor view = executor.threadPoolView();
 		synchronized (this.views) {
 			this.views.add(view);

@@ -39,7 +39,7 @@ class BetaPoolMetricsTests {
 				.toList();
 			assertThat(names).contains("betapool.threads", "betapool.beta", "betapool.throughput",
 					"betapool.latency.p50", "betapool.latency.p99", "betapool.queue.size", "betapool.cpu.utilization",
-					"betapool.decisions", "executor.pool.size", "executor.pool.core", "executor.pool.max",
+					"betapool.decisions", "betapool.possible.deadlocks", "executor.pool.size", "executor.pool.core", "executor.pool.max",
 					"executor.active", "executor.queued", "executor.completed", "executor.queue.remaining");
 			assertThat(registry.get("betapool.decisions").tag("name", "pool").functionCounters())
 				.extracting((counter) -> counter.getId().getTag("action"))
