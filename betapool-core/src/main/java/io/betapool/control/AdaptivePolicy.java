@@ -105,10 +105,13 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		return Double.isNaN(beta) ? sample.blockingRatio() : beta;
 	}
 
-	/** How often the controller should tick while {@link #isSettling()}: fast while it grows. */
+	/**
+	 * How often the controller should tick while {@link #isSettling()}, and how soon after a tick a
+	 * wake-up may bring the next: fast, but for ticks that only follow new work settling without growth.
+	 */
 	@Override
 	public java.time.Duration fastTick() {
-		return this.growing ? this.settings.fastTick() : this.settings.settleTick();
+		return (this.estimator.isSettling() && !this.growing) ? this.settings.settleTick() : this.settings.fastTick();
 	}
 
 	Reason lastReason() {
@@ -167,7 +170,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			long budget = this.guard.budget(sample, beta);
 			int size = Decisions.clamp(Math.min(Math.min(target, budget), Math.min(wanted, doubled)), sample);
 			if (size > n) {
-				this.growing = size < target && budget > size;
+				// tick again soon: the β of the larger pool may move its target
+				this.growing = true;
 				String cpu = (budget == Long.MAX_VALUE) ? "" : "; the saturated CPU (" + percent(sample.cpuPercent())
 						+ ") has room for " + (budget - n) + " more";
 				return resize(sample, beta, size, Reason.GROW,

@@ -14,8 +14,10 @@ import io.betapool.ControllerConfig;
  * the pool may add as many as the cores still give, the idle share plus the slack the knee itself
  * leaves:
  * <pre>
- *   budget = n + ⌊(cores · (1 − cpu/100) + cores · (1 − U*)) / (1 − β̂)⌋,   U* = {@value KneeModel#TARGET_UTILISATION}
+ *   budget = max(cores, n + ⌊(cores · (1 − cpu/100) + cores · (1 − U*)) / (1 − β̂)⌋),   U* = {@value KneeModel#TARGET_UTILISATION}
  * </pre>
+ * A pool may always have one thread per core: that many never oversubscribe the cores on its own
+ * account, and any fixed pool sized for CPU work has them.
  * So CPU-bound work gets no thread from a saturated CPU, while an I/O pool beside a CPU-bound one still
  * grows: its threads need a core for a few per cent of their time. Without scheduler statistics
  * (non-Linux) {@code s} is unknown, and saturation falls back to the seed's rule,
@@ -65,7 +67,7 @@ public final class CpuSaturationGuard {
 		double idle = sample.cores() * Math.max(0, 1 - sample.cpuPercent() / 100);
 		double slack = sample.cores() * (1 - KneeModel.TARGET_UTILISATION);
 		double perThread = Math.max(1e-3, 1 - beta);
-		return sample.currentThreads() + (long) Math.floor((idle + slack) / perThread);
+		return Math.max(sample.cores(), sample.currentThreads() + (long) Math.floor((idle + slack) / perThread));
 	}
 
 	/** Whether the platform gives no run-queue delay, so that saturation must retire threads as the seed does. */

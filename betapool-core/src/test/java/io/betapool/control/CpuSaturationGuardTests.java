@@ -47,6 +47,10 @@ class CpuSaturationGuardTests {
 		double ownCpuBound = KneeModel.runQueueShare(2, 0.0, 20);
 		assertThat(this.guard.budget(sample(100, ownCpuBound + 0.06), 0.0)).isEqualTo(20);
 		assertThat(this.guard.budget(sample(40, ownCpuBound + 0.06), 0.0)).isEqualTo(Long.MAX_VALUE);
+		// but a pool of fewer threads than cores may always have one per core
+		ControlSample single = this.samples.next().currentThreads(1).busyThreads(1).blockingRatio(0.7).cpuPercent(100)
+			.runQueueShare(0.5).build();
+		assertThat(this.guard.budget(single, 0.7)).isEqualTo(2);
 	}
 
 	@Test
