@@ -42,6 +42,10 @@ class AdaptivePolicyTests {
 		}
 		assertThat(n).isEqualTo(KneeModel.kneeSize(2, 0.9, 256));
 		assertThat(ticks).isLessThanOrEqualTo(4);
+		// one more tick soon, in case the larger pool's β moves the target; at the target, ticks slow down
+		assertThat(this.policy.isSettling()).isTrue();
+		decide(this.samples.at(Samples.SETTINGS.fastTick().toNanos()).currentThreads(n).activeThreads(n).busyThreads(n)
+			.queueSize(200 - n).blockingRatio(0.9).intervalTasks(0).build());
 		assertThat(this.policy.isSettling()).isFalse();
 	}
 
