@@ -138,8 +138,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int knee = KneeModel.kneeSize(sample.cores(), beta, sample.maxWorkers());
 		boolean cpuBound = beta < this.config.betaLowThreshold();
 		boolean saturated = this.guard.isSaturated(sample, beta);
-		this.climb.observe(sample, !cpuBound && !saturated && n < sample.maxWorkers());
-		HillClimb.Step trial = this.climb.continueTrial(sample, waiting && isBusy(sample));
+		this.climb.observe(sample, !cpuBound && !saturated && n < sample.maxWorkers(), beta);
+		HillClimb.Step trial = this.climb.continueTrial(sample, waiting && isBusy(sample), beta);
 		if (trial != null) {
 			return apply(sample, beta, trial);
 		}

@@ -16,7 +16,8 @@ import static io.betapool.control.Decisions.ratio;
  *   at a ceiling:  trial n − Δ ↔ n (not below the cores)       not paid → ceiling = n − Δ, step on down
  *                                                             paid → floor = n: hold here
  * </pre>
- * A limit holds for {@code banTrials} trial lengths. Climbing down finds the size of work that threads
+ * A limit holds for {@code banTrials} trial lengths, and only while β̂ stays within {@code sameWork} of
+ * the β̂ it was found at. Climbing down finds the size of work that threads
  * cannot speed up (tasks queued on one lock, a saturated backend), which reads a high β and a large knee.
  */
 final class HillClimb {
@@ -31,12 +32,13 @@ final class HillClimb {
 
 	private final GrowthTrial trial;
 
-	private final TrialLimits limits = new TrialLimits();
+	private final TrialLimits limits;
 
 	HillClimb(ControllerConfig config, AdaptiveSettings settings) {
 		this.config = config;
 		this.settings = settings;
 		this.trial = new GrowthTrial(settings);
+		this.limits = new TrialLimits(settings.sameWork());
 	}
 
 	/** Forgets the limits and any running trial: the work changed. */
@@ -50,9 +52,9 @@ final class HillClimb {
 		return this.limits.target(knee);
 	}
 
-	/** Expires limits, and abandons a running trial whose ceiling a growing backlog lifted. */
-	void observe(ControlSample sample, boolean threadsCouldHelp) {
-		if (this.limits.observe(sample, threadsCouldHelp)) {
+	/** Expires limits, and abandons a running trial whose ceiling was lifted. */
+	void observe(ControlSample sample, boolean threadsCouldHelp, double beta) {
+		if (this.limits.observe(sample, threadsCouldHelp, beta)) {
 			this.trial.abandon();
 		}
 	}
@@ -62,7 +64,7 @@ final class HillClimb {
 	 * @param measurable whether work waited and the threads were busy through the tick
 	 * @return the next step of the trial or its verdict; {@code null} when no trial runs or it was abandoned
 	 */
-	@Nullable Step continueTrial(ControlSample sample, boolean measurable) {
+	@Nullable Step continueTrial(ControlSample sample, boolean measurable, double beta) {
 		if (!this.trial.isRunning()) {
 			return null;
 		}
@@ -78,11 +80,11 @@ final class HillClimb {
 			case CONTINUE -> new Step(this.trial.nextSize(), Reason.TRIAL_STEP,
 					"Trial" + sizes + "): " + this.trial.nextSize() + " threads next.");
 			case PAID -> {
-				this.limits.floor(high, until);
+				this.limits.floor(high, until, beta);
 				yield new Step(high, Reason.TRIAL_PAID, "The larger size paid" + gain + ": keeping " + high + " threads.");
 			}
 			case NOT_PAID -> {
-				this.limits.ceiling(low, until);
+				this.limits.ceiling(low, until, beta);
 				yield new Step(low, Reason.TRIAL_NOT_PAID,
 						"The larger size did not pay" + gain + ": keeping " + low + " threads.");
 			}

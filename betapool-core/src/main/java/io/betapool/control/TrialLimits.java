@@ -6,12 +6,20 @@ package io.betapool.control;
  * <pre>
  *   target = min(max(knee, floor), ceiling)
  * </pre>
- * Each limit expires on its own {@code banTrials} trial lengths after it was found; both are dropped
- * when the work changes kind, and the ceiling is lifted the moment the queue grows by the pool's size
- * or more in a tick while threads could help — a closed loop's backlog holds still, so a backlog that
- * grows means tasks arrive faster than this size completes them.
+ * Each limit holds for the work it was found on: it is dropped when β̂ has moved by more than
+ * {@code sameWork} from the β̂ it was found at (work that shifts gradually never makes a regime change),
+ * and it expires on its own {@code banTrials} trial lengths after it was found. The ceiling is also
+ * lifted the moment the queue grows by the pool's size or more in a tick while threads could help — a
+ * closed loop's backlog holds still, so a backlog that grows means tasks arrive faster than this size
+ * completes them.
  */
 public final class TrialLimits {
+
+	private final double sameWork;
+
+	private double ceilingBeta;
+
+	private double floorBeta;
 
 	private int ceiling = Integer.MAX_VALUE;
 
@@ -24,38 +32,49 @@ public final class TrialLimits {
 	private int lastQueue = -1;
 
 	/**
+	 * @param sameWork the largest move of β̂ for which a limit still holds
+	 */
+	public TrialLimits(double sameWork) {
+		this.sameWork = sameWork;
+	}
+
+	/**
 	 * Expires limits past their time, and lifts the ceiling when the backlog grows.
 	 * @param sample the tick
 	 * @param threadsCouldHelp whether more threads could help: the work is not CPU-bound and the cores not saturated
+	 * @param beta the smoothed β of this tick
 	 * @return whether a ceiling was lifted or expired on this tick
 	 */
-	public boolean observe(ControlSample sample, boolean threadsCouldHelp) {
+	public boolean observe(ControlSample sample, boolean threadsCouldHelp, double beta) {
 		long now = sample.nanoTime();
 		boolean backlogGrew = this.lastQueue >= 0 && sample.queueSize() - this.lastQueue >= sample.currentThreads();
 		this.lastQueue = sample.queueSize();
-		if (this.floor > 0 && now - this.floorUntil >= 0) {
+		if (this.floor > 0 && (now - this.floorUntil >= 0 || Math.abs(beta - this.floorBeta) > this.sameWork)) {
 			this.floor = 0;
 		}
-		if (this.ceiling != Integer.MAX_VALUE && (now - this.ceilingUntil >= 0 || (backlogGrew && threadsCouldHelp))) {
+		if (this.ceiling != Integer.MAX_VALUE && (now - this.ceilingUntil >= 0 || (backlogGrew && threadsCouldHelp)
+				|| Math.abs(beta - this.ceilingBeta) > this.sameWork)) {
 			this.ceiling = Integer.MAX_VALUE;
 			return true;
 		}
 		return false;
 	}
 
-	/** Sets a ceiling until {@code untilNanos}. */
-	public void ceiling(int size, long untilNanos) {
+	/** Sets a ceiling until {@code untilNanos}, for work of the given β. */
+	public void ceiling(int size, long untilNanos, double beta) {
 		this.ceiling = size;
 		this.ceilingUntil = untilNanos;
+		this.ceilingBeta = beta;
 		if (this.floor > size) {
 			this.floor = 0;
 		}
 	}
 
-	/** Sets a floor until {@code untilNanos}. */
-	public void floor(int size, long untilNanos) {
+	/** Sets a floor until {@code untilNanos}, for work of the given β. */
+	public void floor(int size, long untilNanos, double beta) {
 		this.floor = size;
 		this.floorUntil = untilNanos;
+		this.floorBeta = beta;
 		if (this.ceiling < size) {
 			this.ceiling = Integer.MAX_VALUE;
 		}

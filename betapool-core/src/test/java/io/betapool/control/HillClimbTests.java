@@ -17,7 +17,7 @@ class HillClimbTests {
 		for (int tick = 0; tick < 2 * Samples.SETTINGS.trialPeriods(); tick++) {
 			int n = step.size();
 			step = this.climb.continueTrial(this.samples.busy(n, 100, 0.9, 1000 + ((n == high) ? gain : 0) + tick % 2),
-					true);
+					true, 0.9);
 			assertThat(step).isNotNull();
 		}
 		return step;
@@ -58,7 +58,7 @@ class HillClimbTests {
 		HillClimb.Step step = this.climb.climb(this.samples.busy(20, 100, 0.9, 1000), 20, "why", false);
 		assertThat(step.reason()).isEqualTo(Reason.AT_TARGET);
 		assertThat(step.size()).isEqualTo(20);
-		assertThat(this.climb.continueTrial(this.samples.busy(20, 100, 0.9, 1000), true)).isNull();
+		assertThat(this.climb.continueTrial(this.samples.busy(20, 100, 0.9, 1000), true, 0.9)).isNull();
 	}
 
 	@Test
