@@ -12,7 +12,7 @@ import static io.betapool.control.Decisions.ratio;
  * <ol>
  * <li>{@link BlockingRatioEstimator}: the smoothed β̂, corrected for run-queue delay, and regime changes.</li>
  * <li>{@link KneeModel}: the knee, the smallest size at which the cores, not the threads, are the limit.</li>
- * <li>{@link TrialLimits}: what growth trials found, {@code target = min(max(knee, floor), ceiling)}.</li>
+ * <li>{@link TrialLimits}: what growth trials found, {@code target = max(knee, floor)}; a ceiling stops the climb past it.</li>
  * <li>{@link CpuSaturationGuard}: no growth onto cores that other load saturates.</li>
  * <li>{@link HillClimb}, by {@link GrowthTrial}s: past the target, a size is kept only if a wave shows it pays.</li>
  * <li>{@link Hysteresis}: spare threads stay for a keep-alive period, then retire gradually.</li>
@@ -139,7 +139,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		boolean cpuBound = beta < this.config.betaLowThreshold();
 		boolean saturated = this.guard.isSaturated(sample, beta);
 		this.climb.observe(sample, !cpuBound && !saturated && n < sample.maxWorkers(), beta);
-		HillClimb.Step trial = this.climb.continueTrial(sample, waiting && isBusy(sample), beta);
+		HillClimb.Step trial = this.climb.continueTrial(sample, waiting && isBusy(sample), beta, knee);
 		if (trial != null) {
 			return apply(sample, beta, trial);
 		}

@@ -13,12 +13,13 @@ import static io.betapool.control.Decisions.ratio;
  * <pre>
  *   no ceiling:    trial n ↔ n + Δ (up to probeLimit × knee)   paid → floor = n + Δ, climb on
  *                                                             not paid → ceiling = n
- *   at a ceiling:  trial n − Δ ↔ n (not below the cores)       not paid → ceiling = n − Δ, step on down
+ *   at a ceiling:  trial n − Δ ↔ n (not below the knee)        not paid → ceiling = n − Δ, step on down
  *                                                             paid → floor = n: hold here
  * </pre>
  * A limit holds for {@code banTrials} trial lengths, and only while β̂ stays within {@code sameWork} of
- * the β̂ it was found at. Climbing down finds the size of work that threads
- * cannot speed up (tasks queued on one lock, a saturated backend), which reads a high β and a large knee.
+ * the β̂ it was found at. The climb never goes below the model's knee, and a running trial is abandoned
+ * as soon as the knee rises past its larger size: no trial holds a pool with work waiting below the
+ * size the model calls for.
  */
 final class HillClimb {
 
@@ -64,8 +65,12 @@ final class HillClimb {
 	 * @param measurable whether work waited and the threads were busy through the tick
 	 * @return the next step of the trial or its verdict; {@code null} when no trial runs or it was abandoned
 	 */
-	@Nullable Step continueTrial(ControlSample sample, boolean measurable, double beta) {
+	@Nullable Step continueTrial(ControlSample sample, boolean measurable, double beta, int knee) {
 		if (!this.trial.isRunning()) {
+			return null;
+		}
+		if (knee > this.trial.high()) {
+			this.trial.abandon();
 			return null;
 		}
 		GrowthTrial.Outcome outcome = this.trial.observe(sample, sample.blockingRatio(), measurable);
@@ -101,7 +106,7 @@ final class HillClimb {
 		int step = Math.max(this.config.scaleUpStep(), (int) Math.ceil(this.settings.trialStep() * n));
 		if (this.limits.hasCeiling() && n >= this.limits.ceiling()) {
 			int low = n - step;
-			if (judgeable && this.limits.floor() < n && low >= Math.max(sample.cores(), sample.minWorkers())) {
+			if (judgeable && this.limits.floor() < n && low >= Math.max(knee, sample.minWorkers())) {
 				this.trial.start(low, n, n, sample.blockingRatio());
 				return new Step(low, Reason.FEWER_TRIAL_START, sample.queueSize() + " tasks wait, but more than " + n
 						+ " threads did not raise throughput: trying " + low + " threads against " + n

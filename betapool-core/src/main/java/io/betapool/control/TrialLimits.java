@@ -4,7 +4,7 @@ package io.betapool.control;
  * The limits that growth trials found: a <em>ceiling</em> the pool does not grow past (a larger size
  * did not pay) and a <em>floor</em> it does not shrink below while work waits (a larger size paid).
  * <pre>
- *   target = min(max(knee, floor), ceiling)
+ *   target = max(knee, floor)        a ceiling stops the climb past the knee, and never holds the pool below it
  * </pre>
  * Each limit holds for the work it was found on: it is dropped when β̂ has moved by more than
  * {@code sameWork} from the β̂ it was found at (work that shifts gradually never makes a regime change),
@@ -86,9 +86,12 @@ public final class TrialLimits {
 		this.floor = 0;
 	}
 
-	/** {@code min(max(knee, floor), ceiling)}. */
+	/**
+	 * {@code max(knee, min(floor, ceiling))}: the model's knee, raised to a floor a trial proved; a ceiling
+	 * only stops the climb past the knee, and never holds the pool below it.
+	 */
 	public int target(int knee) {
-		return Math.min(Math.max(knee, this.floor), this.ceiling);
+		return Math.max(knee, Math.min(this.floor, this.ceiling));
 	}
 
 	public int ceiling() {

@@ -157,7 +157,10 @@ final class Controller implements Runnable {
 	@Override
 	public void run() {
 		long lookNanos = Math.min(this.intervalNanos, LOOK_MILLIS * 1_000_000);
-		long next = this.ticker.read() + fastPeriod();
+		// a policy that is woken by a backlog needs no early first tick; one that is not ticks fast from cold
+		ScalingPolicy initial = this.policy;
+		long next = this.ticker.read()
+				+ ((initial != null && initial.wakesOnBacklog()) ? this.intervalNanos : fastPeriod());
 		long nextLook = next;
 		while (!this.stopped) {
 			long now = this.ticker.read();

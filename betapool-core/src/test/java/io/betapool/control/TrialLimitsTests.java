@@ -11,13 +11,14 @@ class TrialLimitsTests {
 	private final TrialLimits limits = new TrialLimits(Samples.SETTINGS.sameWork());
 
 	@Test
-	void theTargetIsTheKneeRaisedToTheFloorAndCappedByTheCeiling() {
+	void theTargetIsTheKneeRaisedToTheFloorAndNeverHeldBelowItByACeiling() {
 		assertThat(this.limits.target(25)).isEqualTo(25);
 		this.limits.floor(30, this.samples.now + 10 * Samples.TICK, 0.9);
 		assertThat(this.limits.target(25)).isEqualTo(30);
 		this.limits.ceiling(20, this.samples.now + 10 * Samples.TICK, 0.9);
-		assertThat(this.limits.target(25)).isEqualTo(20);
 		assertThat(this.limits.floor()).isZero();
+		assertThat(this.limits.target(25)).isEqualTo(25);
+		assertThat(this.limits.target(15)).isEqualTo(15);
 	}
 
 	@Test

@@ -51,7 +51,7 @@ import org.springframework.boot.convert.DurationStyle;
  *         "minWorkers": 4, "maxWorkers": 64, "queueCapacity": 2147483647, "threadNamePrefix": "betapool-",
  *         "policy": "ADAPTIVE", "monitorInterval": "500ms", "betaHighThreshold": 0.7, "betaLowThreshold": 0.3,
  *         "scaleUpStep": 2, "scaleDownStep": 1, "cpuUpperThreshold": 85.0, "cpuLowerThreshold": 50.0,
- *         "stabilizationWindow": "2s", "warmupTaskCount": 10, "decisionHistorySize": 1000,
+ *         "stabilizationWindow": "2s", "warmupTaskCount": 10, "keepAlive": "1m", "decisionHistorySize": 1000,
  *         "controller": "running"
  *       },
  *       "decisions": [
@@ -66,7 +66,7 @@ import org.springframework.boot.convert.DurationStyle;
  * <ul>
  * <li>Latencies of the metrics ({@code p50Latency}, {@code p99Latency}, {@code p99ExecutionTime}) are
  * numbers of seconds, as Micrometer's base unit; durations of the configuration ({@code monitorInterval},
- * {@code stabilizationWindow}) carry their unit and are written as in {@code application.yml}, in the
+ * {@code stabilizationWindow}, {@code keepAlive}) carry their unit and are written as in {@code application.yml}, in the
  * largest unit that keeps them exact: {@code "500ms"}, {@code "2s"}, {@code "1h"}.</li>
  * <li>A number that is not known yet (the blocking ratio before any task ran, the CPU utilization before
  * the first reading) is {@code null}; every key is always present.</li>
@@ -421,14 +421,15 @@ public class BetaPoolEndpoint {
 	 * @param cpuUpperThreshold CPU utilization in percent above which growth is vetoed
 	 * @param cpuLowerThreshold CPU utilization in percent below which the CPU is never saturated
 	 * @param stabilizationWindow quiet time after a resize
-	 * @param warmupTaskCount tasks that must complete before the first resize
+	 * @param warmupTaskCount tasks that must complete before the first resize (seed policy)
+	 * @param keepAlive how long spare threads stay idle before they retire (adaptive policy)
 	 * @param decisionHistorySize decisions kept
 	 * @param controller {@code running}, or {@code paused} while the pool holds its size by request
 	 */
 	public record ConfigurationDescriptor(int minWorkers, int maxWorkers, int queueCapacity, String threadNamePrefix,
 			String policy, String monitorInterval, double betaHighThreshold, double betaLowThreshold, int scaleUpStep,
 			int scaleDownStep, double cpuUpperThreshold, double cpuLowerThreshold, String stabilizationWindow,
-			int warmupTaskCount, int decisionHistorySize, String controller) {
+			int warmupTaskCount, String keepAlive, int decisionHistorySize, String controller) {
 
 		static ConfigurationDescriptor of(AdaptiveThreadPoolExecutor executor) {
 			ControllerConfig config = executor.getConfig();
@@ -437,7 +438,7 @@ public class BetaPoolEndpoint {
 					withUnit(config.monitorInterval()), config.betaHighThreshold(), config.betaLowThreshold(),
 					config.scaleUpStep(), config.scaleDownStep(), config.cpuUpperThreshold(),
 					config.cpuLowerThreshold(), withUnit(config.stabilizationWindow()), config.warmupTaskCount(),
-					config.decisionHistorySize(), executor.isControllerPaused() ? "paused" : "running");
+					withUnit(config.keepAlive()), config.decisionHistorySize(), executor.isControllerPaused() ? "paused" : "running");
 		}
 
 	}

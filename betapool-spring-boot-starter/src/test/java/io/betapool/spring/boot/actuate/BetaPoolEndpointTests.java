@@ -67,7 +67,7 @@ class BetaPoolEndpointTests {
 			assertThat(metrics.avgBlockingRatio()).isNull();
 			ConfigurationDescriptor configuration = descriptor.configuration();
 			assertThat(configuration).isEqualTo(new ConfigurationDescriptor(2, 8, 100, "io-", "SEED", "1h", 0.7, 0.3,
-					2, 1, 85.0, 50.0, "1500ms", 10, 1000, "running"));
+					2, 1, 85.0, 50.0, "1500ms", 10, "1m", 1000, "running"));
 			assertThat(descriptor.decisions()).isEmpty();
 			assertThat(endpoint.executor("ioExecutor")).isEqualTo(descriptor);
 			assertThat(endpoint.executor("missing")).isNull();
@@ -89,8 +89,9 @@ class BetaPoolEndpointTests {
 			assertThat(configuration).containsOnlyKeys("minWorkers", "maxWorkers", "queueCapacity", "threadNamePrefix",
 					"policy", "monitorInterval", "betaHighThreshold", "betaLowThreshold", "scaleUpStep",
 					"scaleDownStep", "cpuUpperThreshold", "cpuLowerThreshold", "stabilizationWindow",
-					"warmupTaskCount", "decisionHistorySize", "controller");
+					"warmupTaskCount", "keepAlive", "decisionHistorySize", "controller");
 			assertThat(configuration).containsEntry("monitorInterval", "1h")
+				.containsEntry("keepAlive", "1m")
 				.containsEntry("stabilizationWindow", "2s")
 				.containsEntry("policy", "ADAPTIVE");
 		}
