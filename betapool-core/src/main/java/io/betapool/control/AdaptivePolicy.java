@@ -21,10 +21,13 @@ import static io.betapool.control.Decisions.ratio;
  * The rules, with {@code n} the current size, clamped to {@code [minWorkers, maxWorkers]}:
  * <pre>
  *   work waits (queued now, or queue wait &gt; 10 % of run time):
- *     target &gt; n            →  grow to min(target, max(active + queued, n + scaleUpStep), 2n + scaleUpStep),
+ *     target &gt; n, and the pool's own threads do not fill the cores ({@link CpuSaturationGuard#poolFillsCores})
+ *                        →  grow to min(target, max(active + queued, n + scaleUpStep), 2n + scaleUpStep),
  *                              and, on cores that other load saturates, within the CPU budget
  *                              of {@link CpuSaturationGuard} (none left: veto)
+ *     the tick measured no β (woken before the new tasks ran)  →  hold, and tick again after a fast tick
  *     β̂ &lt; betaLowThreshold, n &gt; knee  →  shrink to the knee: CPU-bound work only competes for cores
+ *     the pool's own threads fill the cores  →  veto: it is at its knee or past it
  *     n = target, threads busy, tasks short enough to count  →  {@link HillClimb}
  *   no work waits:
  *     needed = max(⌈busy + spareDeviations · √busy⌉, minWorkers); CPU-bound: shrink to max(needed, knee) at once;
@@ -43,7 +46,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	/** Why the policy decided as it did: what tests assert, rather than the wording. */
 	enum Reason {
-		MEASURING, GROW, VETO_SATURATED, BLIND_SATURATED, AT_MAXIMUM, AT_CEILING, AT_TARGET, CPU_BOUND,
+		MEASURING, GROW, VETO_SATURATED, CORES_FULL, BLIND_SATURATED, AT_MAXIMUM, AT_CEILING, AT_TARGET, CPU_BOUND,
 		TRIAL_STEP, TRIAL_PAID, TRIAL_NOT_PAID, TRIAL_START, FEWER_TRIAL_START, KEEP_SPARE, RETIRE_SPARE,
 		NEEDED
 	}
@@ -138,7 +141,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		int knee = KneeModel.kneeSize(sample.cores(), beta, sample.maxWorkers());
 		boolean cpuBound = beta < this.config.betaLowThreshold();
 		boolean saturated = this.guard.isSaturated(sample, beta);
-		this.climb.observe(sample, !cpuBound && !saturated && n < sample.maxWorkers(), beta);
+		boolean coresFull = CpuSaturationGuard.poolFillsCores(sample);
+		this.climb.observe(sample, !cpuBound && !saturated && !coresFull && n < sample.maxWorkers(), beta);
 		HillClimb.Step trial = this.climb.continueTrial(sample, waiting && isBusy(sample), beta, knee);
 		if (trial != null) {
 			return apply(sample, beta, trial);
@@ -164,7 +168,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 					+ "from waiting for a core: retiring " + (n - size) + " threads.");
 		}
 		// work waits: even one more thread helps, so no deadband holds the pool below its target
-		if (target > n) {
+		if (target > n && !coresFull) {
 			long wanted = Math.max((long) sample.activeThreads() + sample.queueSize(), (long) n + this.config.scaleUpStep());
 			long doubled = 2L * n + this.config.scaleUpStep();
 			long budget = this.guard.budget(sample, beta);
@@ -182,12 +186,22 @@ public final class AdaptivePolicy implements ScalingPolicy {
 						+ ", but the CPU is saturated (" + percent(sample.cpuPercent()) + "): growth vetoed.");
 			}
 		}
+		if (Double.isNaN(sample.blockingRatio()) && n < sample.maxWorkers()) {
+			// woken by a backlog before the new tasks ran: what they are is not known yet, so look again soon
+			this.growing = true;
+			return hold(sample, beta, Reason.MEASURING, "Work waits; measuring β of the tasks that just started.");
+		}
 		if (cpuBound && n - knee >= this.settings.deadbandOf(n) && knee >= sample.minWorkers()) {
 			return resize(sample, beta, Decisions.clamp(knee, sample), Reason.CPU_BOUND,
 					"CPU-bound work: " + why + ": shrinking to " + Decisions.clamp(knee, sample) + ".");
 		}
 		if (n >= sample.maxWorkers()) {
 			return hold(sample, beta, Reason.AT_MAXIMUM, "Work waits, but the pool is at its maximum of " + n + " threads.");
+		}
+		if (coresFull && !cpuBound) {
+			return veto(sample, beta, Reason.CORES_FULL, "Work waits and " + why + ", but the pool's own threads "
+					+ "already keep the cores busy (" + ratio(sample.busyThreads() * (1 - sample.rawBlockingRatio()))
+					+ " of " + sample.cores() + "): more threads would only wait for them.");
 		}
 		return atTarget(sample, beta, knee, why, cpuBound, saturated);
 	}

@@ -13,13 +13,16 @@ import io.betapool.ControllerConfig;
  * ({@code --seed 1001}) judge them all. The user-facing settings (steps, thresholds, keep-alive) come from
  * {@link ControllerConfig}; these are the policy's own.
  *
- * @param smoothing weight of the newest tick in the smoothed β. <em>Derived</em>: 0.5 gives an
- *        exponential window of about two ticks, the time a pool needs to see a change confirmed twice
- * @param regimeChange a change of β larger than this is a new kind of work, and the smoothed β jumps to
- *        it. <em>Derived</em>: a quarter of β's range moves the knee by at least a factor 1.3 wherever
- *        β &lt; 0.9, far more than the deadband
- * @param sameWork largest change of β across a growth trial for which the trial still compares like with
- *        like. <em>Derived</em>: a tenth of β's range moves the knee by less than the deadband for β ≤ 0.5
+ * @param smoothing weight of the newest tick in the smoothed β (on the log scale of
+ *        {@link BlockingRatioEstimator}). <em>Derived</em>: 0.5 gives an exponential window of about two
+ *        ticks, the time a pool needs to see a change confirmed twice
+ * @param regimeChange a {@link BlockingRatioEstimator#distance distance} between β and β̂ larger than
+ *        this is a new kind of work, and the smoothed β jumps to it. <em>Derived</em>: ln 2, work whose
+ *        knee is half or twice the current one; smaller moves are followed by smoothing within two ticks
+ * @param sameWork largest {@link BlockingRatioEstimator#distance distance} of β across a growth trial
+ *        (and from a limit's β) for which the trial still compares like with like. <em>Derived</em>:
+ *        ln(1 + trialStep) = ln 1.25, the knee moving by as much as the trial's step: a trial between
+ *        {@code n} and {@code 1.25 n} says nothing about work whose knee moved by that much
  * @param spareDeviations spare threads kept when no work waits, in standard deviations of the busy
  *        count: {@code ⌈busy + z · √busy⌉}. <em>Derived</em>: with Poisson arrivals the busy count varies by
  *        about √busy, and z = 2.5 keeps the share of tasks that find every thread busy near 1 % (Erlang C)
@@ -73,7 +76,7 @@ public record AdaptiveSettings(double smoothing, double regimeChange, double sam
 	 * The settings the policy uses, with the keep-alive of the given configuration.
 	 */
 	public static AdaptiveSettings of(ControllerConfig config) {
-		return new AdaptiveSettings(0.5, 0.25, 0.1, 2.5, 0.1, 0.9, 0.25, 4, 2.353, 2, 10, 0.05, 0.2,
+		return new AdaptiveSettings(0.5, Math.log(2), Math.log(1.25), 2.5, 0.1, 0.9, 0.25, 4, 2.353, 2, 10, 0.05, 0.2,
 				Duration.ofMillis(10), Duration.ofMillis(100), config.keepAlive());
 	}
 

@@ -3,10 +3,15 @@ package io.betapool.control;
 /**
  * The smoothed blocking ratio the policy acts on, and whether the work just changed kind.
  *
+ * <p>The knee is proportional to {@code 1 / (1 − β)}, so what matters about β is the CPU share
+ * {@code s = 1 − β} on a logarithmic scale: β moving from 0.90 to 0.99 moves the knee tenfold, from 0.10
+ * to 0.19 by a tenth. The estimator therefore smooths and compares {@code ln s}, and two blocking ratios
+ * are as far apart as the knees they imply:
  * <pre>
  *   β  = 1 − cpu / (busy − runQueueDelay)                       (measured by the controller)
- *   β̂ ← β                           the first time, or when |β − β̂| &gt; regimeChange
- *   β̂ ← β̂ + smoothing · (β − β̂)      otherwise
+ *   distance(β₁, β₂) = |ln((1 − β₁) / (1 − β₂))|                 (1 − β at least {@value #MIN_CPU_SHARE})
+ *   β̂ ← β                           the first time, or when distance(β, β̂) &gt; regimeChange
+ *   ln(1 − β̂) ← ln(1 − β̂) + smoothing · (ln(1 − β) − ln(1 − β̂))      otherwise
  * </pre>
  * A jump starts a <em>settling</em> period: the first tick after a change measures a mix of old and
  * new work, so β̂ keeps following β unsmoothed until two ticks in a row agree within {@code sameWork}
@@ -18,6 +23,12 @@ public final class BlockingRatioEstimator {
 
 	/** Most ticks β̂ follows β unsmoothed after a regime change: the slowest change still settles. */
 	static final int SETTLING_TICKS = 5;
+
+	/**
+	 * The smallest CPU share {@code 1 − β} told apart: the knee it implies, ten thousand threads per
+	 * core, is beyond any pool, so work that blocks even more is no different to the policy.
+	 */
+	static final double MIN_CPU_SHARE = 1e-4;
 
 	private final AdaptiveSettings settings;
 
@@ -43,18 +54,20 @@ public final class BlockingRatioEstimator {
 		if (Double.isNaN(measured)) {
 			return this.smoothed;
 		}
-		if (Double.isNaN(this.smoothed) || Math.abs(measured - this.smoothed) > this.settings.regimeChange()) {
+		if (Double.isNaN(this.smoothed) || distance(measured, this.smoothed) > this.settings.regimeChange()) {
 			this.changed = !Double.isNaN(this.smoothed);
 			this.smoothed = measured;
 			this.settling = this.changed ? SETTLING_TICKS : 0;
 		}
 		else if (this.settling > 0) {
-			boolean agrees = Math.abs(measured - this.last) <= this.settings.sameWork();
+			boolean agrees = distance(measured, this.last) <= this.settings.sameWork();
 			this.settling = agrees ? 0 : this.settling - 1;
 			this.smoothed = measured;
 		}
 		else {
-			this.smoothed += this.settings.smoothing() * (measured - this.smoothed);
+			double logShare = Math.log(cpuShare(this.smoothed));
+			logShare += this.settings.smoothing() * (Math.log(cpuShare(measured)) - logShare);
+			this.smoothed = 1.0 - Math.exp(logShare);
 		}
 		this.last = measured;
 		return this.smoothed;
@@ -77,7 +90,19 @@ public final class BlockingRatioEstimator {
 
 	/** Whether a β measured between ticks differs from β̂ by a regime change. */
 	public boolean isNewWork(double measured) {
-		return !Double.isNaN(this.smoothed) && Math.abs(measured - this.smoothed) > this.settings.regimeChange();
+		return !Double.isNaN(this.smoothed) && distance(measured, this.smoothed) > this.settings.regimeChange();
+	}
+
+	/**
+	 * How far apart two blocking ratios are for the policy: {@code |ln((1 − a) / (1 − b))|}, the factor
+	 * between the knees they imply, on a log scale.
+	 */
+	public static double distance(double a, double b) {
+		return Math.abs(Math.log(cpuShare(a) / cpuShare(b)));
+	}
+
+	private static double cpuShare(double beta) {
+		return Math.max(MIN_CPU_SHARE, 1.0 - beta);
 	}
 
 }

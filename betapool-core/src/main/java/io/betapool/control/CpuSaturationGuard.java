@@ -19,7 +19,14 @@ import io.betapool.ControllerConfig;
  * A pool may always have one thread per core: that many never oversubscribe the cores on its own
  * account, and any fixed pool sized for CPU work has them.
  * So CPU-bound work gets no thread from a saturated CPU, while an I/O pool beside a CPU-bound one still
- * grows: its threads need a core for a few per cent of their time. Without scheduler statistics
+ * grows: its threads need a core for a few per cent of their time.
+ *
+ * <p>The pool's <em>own</em> threads can fill the cores too, whatever β reads: a monitor held by a
+ * preempted thread makes the others wait, and that wait reads as blocking. The knee is where the cores,
+ * not the threads, become the limit, so a pool whose workers use that much CPU is at its knee or past it:
+ * <pre>
+ *   cores full ⇔ busy · (1 − β_raw) ≥ U* · cores          (the CPU time the workers used, in cores)
+ * </pre> Without scheduler statistics
  * (non-Linux) {@code s} is unknown, and saturation falls back to the seed's rule,
  * {@code cpu ≥ cpuUpperThreshold}.
  */
@@ -68,6 +75,15 @@ public final class CpuSaturationGuard {
 		double slack = sample.cores() * (1 - KneeModel.TARGET_UTILISATION);
 		double perThread = Math.max(1e-3, 1 - beta);
 		return Math.max(sample.cores(), sample.currentThreads() + (long) Math.floor((idle + slack) / perThread));
+	}
+
+	/**
+	 * Whether the pool's own workers used at least {@link KneeModel#TARGET_UTILISATION} of the cores in
+	 * the tick: then more threads cannot add throughput, whatever β̂ says.
+	 */
+	public static boolean poolFillsCores(ControlSample sample) {
+		double used = sample.busyThreads() * (1 - sample.rawBlockingRatio());
+		return used >= KneeModel.TARGET_UTILISATION * sample.cores();
 	}
 
 	/** Whether the platform gives no run-queue delay, so that saturation must retire threads as the seed does. */

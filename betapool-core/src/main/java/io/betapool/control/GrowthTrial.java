@@ -14,7 +14,8 @@ package io.betapool.control;
  *   the larger size pays  ⇔  t ≥ significance        (sd = 0: ⇔ d̄ &gt; 0)
  * </pre>
  * A trial starts from whichever of its two sizes the pool has, and moves first to the other. It is
- * abandoned when the work changes (β moves by more than {@code sameWork} from its start), when no work
+ * abandoned when the work changes (β moves by more than {@code sameWork} from its start, as
+ * {@link BlockingRatioEstimator#distance}), when no work
  * waits any more (throughput then follows the arrivals, not the threads), or when the pool is resized
  * by anything else.
  */
@@ -120,7 +121,7 @@ public final class GrowthTrial {
 			throw new IllegalStateException("no trial is running");
 		}
 		boolean sameWork = Double.isNaN(measuredBeta)
-				|| Math.abs(measuredBeta - this.betaAtStart) <= this.settings.sameWork();
+				|| BlockingRatioEstimator.distance(measuredBeta, this.betaAtStart) <= this.settings.sameWork();
 		if (sample.currentThreads() != this.expected || !sameWork || !waiting) {
 			this.running = false;
 			return Outcome.ABANDONED;

@@ -7,7 +7,8 @@ package io.betapool.control;
  *   target = max(knee, floor)        a ceiling stops the climb past the knee, and never holds the pool below it
  * </pre>
  * Each limit holds for the work it was found on: it is dropped when β̂ has moved by more than
- * {@code sameWork} from the β̂ it was found at (work that shifts gradually never makes a regime change),
+ * {@code sameWork} from the β̂ it was found at, as {@link BlockingRatioEstimator#distance} measures it
+ * (work that shifts gradually never makes a regime change),
  * and it expires on its own {@code banTrials} trial lengths after it was found. The ceiling is also
  * lifted the moment the queue grows by the pool's size or more in a tick while threads could help — a
  * closed loop's backlog holds still, so a backlog that grows means tasks arrive faster than this size
@@ -49,11 +50,12 @@ public final class TrialLimits {
 		long now = sample.nanoTime();
 		boolean backlogGrew = this.lastQueue >= 0 && sample.queueSize() - this.lastQueue >= sample.currentThreads();
 		this.lastQueue = sample.queueSize();
-		if (this.floor > 0 && (now - this.floorUntil >= 0 || Math.abs(beta - this.floorBeta) > this.sameWork)) {
+		if (this.floor > 0 && (now - this.floorUntil >= 0
+				|| BlockingRatioEstimator.distance(beta, this.floorBeta) > this.sameWork)) {
 			this.floor = 0;
 		}
 		if (this.ceiling != Integer.MAX_VALUE && (now - this.ceilingUntil >= 0 || (backlogGrew && threadsCouldHelp)
-				|| Math.abs(beta - this.ceilingBeta) > this.sameWork)) {
+				|| BlockingRatioEstimator.distance(beta, this.ceilingBeta) > this.sameWork)) {
 			this.ceiling = Integer.MAX_VALUE;
 			return true;
 		}

@@ -24,15 +24,17 @@ import org.jspecify.annotations.Nullable;
  * toward its target with work waiting, or following new work — and during a cold start (no resize yet,
  * tasks queued), the loop ticks every {@code min(interval, policy.fastTick())}. <b>Wake-ups.</b> When the
  * policy {@linkplain ScalingPolicy#wakesOnBacklog() asks for it}, the pool's first submission that
- * finds tasks queued wakes the loop, which ticks at once — but never sooner than a fast tick after the
- * last one, so that the tick has busy time to measure β by. A pool at rest therefore reacts to a burst
- * within milliseconds, not at its next tick.
+ * leaves more tasks queued than idle workers wakes the loop, which ticks one fast tick later: soon, but
+ * with the new tasks' busy time to measure β by. A pool at rest therefore reacts to a burst within
+ * milliseconds, not at its next tick.
  *
- * <p><b>A small pool looks between ticks.</b> While it has at most {@value #LOOK_THREADS_PER_CORE}
- * threads per core, the loop reads its workers' scheduler statistics every {@value #LOOK_MILLIS} ms
- * and ticks at once when the β of that look is new work to the policy ({@link ScalingPolicy#isNewWork}).
- * A look counts only when its workers completed at least {@value #LOOK_TASKS_PER_THREAD} tasks each,
- * so that long tasks whose β swings within them do not pass for new work.
+ * <p><b>Looks between ticks.</b> Between ticks, the loop reads the scheduler statistics of at most
+ * {@value #LOOK_THREADS_PER_CORE} workers per core every {@value #LOOK_MILLIS} ms, and ticks at once
+ * when the β of that look is new work to the policy ({@link ScalingPolicy#isNewWork}): a change of work
+ * is acted on within a look, not at the next tick. Every worker takes from the same queue, so a few show
+ * the β of all, and a look costs the same system calls in a pool of any size. A look counts only when
+ * its workers completed at least {@value #LOOK_TASKS_PER_THREAD} tasks each, so that long tasks whose β
+ * swings within them do not pass for new work.
  */
 final class Controller implements Runnable {
 
@@ -42,7 +44,7 @@ final class Controller implements Runnable {
 	/** The period of the looks between ticks, in milliseconds. */
 	static final long LOOK_MILLIS = 100;
 
-	/** Pools of at most this many threads per core look at their β between ticks. */
+	/** A look between ticks reads at most this many workers per core. */
 	static final int LOOK_THREADS_PER_CORE = 4;
 
 	/** Tasks each worker must complete within a look for its β to count. */
@@ -166,8 +168,8 @@ final class Controller implements Runnable {
 			long now = this.ticker.read();
 			if (this.wakeRequested) {
 				this.wakeRequested = false;
-				long earliest = this.lastTickNanos + fastPeriod();
-				long soon = (earliest - now > 0) ? earliest : now;
+				// the woken tasks run for a fast tick first, so that the tick can measure what they are
+				long soon = now + fastPeriod();
 				if (next - soon > 0) {
 					next = soon;
 				}
@@ -237,20 +239,21 @@ final class Controller implements Runnable {
 		}
 		long stale = 2 * LOOK_MILLIS * 1_000_000;
 		boolean fresh = this.lastLookNanos != 0 && now - this.lastLookNanos <= stale;
-		if (fresh && !this.sampler.anyTaskCompletedSinceLastLook()) {
+		if (fresh && !this.sampler.anyTaskCompletedSinceLastLook(this.lastLookNanos)) {
 			// an idle pool, or tasks longer than a look: nothing to judge, and no system call for it
 			this.lastLookNanos = 0;
 			return false;
 		}
-		double beta = this.sampler.look(now, this.lastLookNanos, stale, LOOK_TASKS_PER_THREAD);
+		double beta = this.sampler.look(now, this.lastLookNanos, stale, LOOK_TASKS_PER_THREAD,
+				LOOK_THREADS_PER_CORE * this.cores);
 		this.lastLookNanos = now;
 		return !Double.isNaN(beta) && policy.isNewWork(beta);
 	}
 
-	/** Whether the pool is one that looks between ticks: small, with a policy, neither cold nor settling. */
+	/** Whether the pool looks between ticks: it has a policy, and is neither cold nor settling. */
 	private boolean mayLook() {
 		return this.policy != null && this.intervalNanos > LOOK_MILLIS * 1_000_000 && !isSettling()
-				&& this.pool.getCorePoolSize() <= LOOK_THREADS_PER_CORE * this.cores && !isColdStart();
+				&& !isColdStart();
 	}
 
 	/** One control step; called by the loop, or directly by tests. */

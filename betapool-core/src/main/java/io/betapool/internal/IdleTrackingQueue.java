@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.betapool.measure.Ticker;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * the idle time that busy time is derived from. A worker that finds tasks waiting takes one without
  * reading a clock; only a worker that finds the queue empty stamps the start and end of its wait. (A
  * worker that saw a task which another took first waits unstamped; such waits are short and rare.)
+ * It also counts the workers waiting on it, so that a submission can tell a backlog (more tasks queued
+ * than workers waiting to take them) from a task on its way to an idle worker.
  */
 final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
 
@@ -21,6 +24,8 @@ final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
 	private final transient WorkerRegistry registry;
 
 	private final transient Ticker ticker;
+
+	private final transient AtomicInteger idleWorkers = new AtomicInteger();
 
 	/** Tasks a rejection handler running on this thread removed with {@link #poll()}; null when not watched. */
 	private final transient ThreadLocal<@Nullable List<Runnable>> removedByHandler = new ThreadLocal<>();
@@ -74,10 +79,12 @@ final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
 			return super.take();
 		}
 		stats.idleStarted(this.ticker.read());
+		this.idleWorkers.incrementAndGet();
 		try {
 			return super.take();
 		}
 		finally {
+			this.idleWorkers.decrementAndGet();
 			stats.idleEnded(this.ticker.read());
 		}
 	}
@@ -92,12 +99,23 @@ final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
 			return super.poll(timeout, unit);
 		}
 		stats.idleStarted(this.ticker.read());
+		this.idleWorkers.incrementAndGet();
 		try {
 			return super.poll(timeout, unit);
 		}
 		finally {
+			this.idleWorkers.decrementAndGet();
 			stats.idleEnded(this.ticker.read());
 		}
+	}
+
+	/**
+	 * Whether tasks wait for a worker: more tasks are queued than workers wait on the queue to take them.
+	 * A worker that was woken for a task counts as waiting until it has it, so a task on its way to an
+	 * idle worker is no backlog.
+	 */
+	boolean hasBacklog() {
+		return size() > this.idleWorkers.get();
 	}
 
 }

@@ -62,8 +62,11 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 	/** One task in {@code sampleMask + 1} is timed; 0 times every task. Set by the controller. */
 	private volatile int sampleMask;
 
-	/** Whether the next submission that leaves tasks queued should wake the controller. Set by the controller. */
+	/** Whether the next submission that leaves a backlog should wake the controller. Set by the controller. */
 	private volatile boolean wakeOnBacklog;
+
+	/** The queue, when it counts its idle workers; a backlog is then more queued tasks than those. */
+	private final @Nullable IdleTrackingQueue idleTracking;
 
 	private Runnable onBacklog = () -> {
 	};
@@ -79,6 +82,7 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 		this.taskMetricsListener = taskMetricsListener;
 		this.threadBean = (taskMetricsListener != null) ? cpuTimeBean() : null;
 		this.logger = logger;
+		this.idleTracking = (queue instanceof IdleTrackingQueue tracking) ? tracking : null;
 	}
 
 	private static @Nullable ThreadMXBean cpuTimeBean() {
@@ -96,10 +100,16 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 			super.execute(new TimedRunnable(command, stamp()));
 		}
 		// every submission comes through here; one volatile read while the controller needs no wake-up
-		if (this.wakeOnBacklog && !getQueue().isEmpty()) {
+		if (this.wakeOnBacklog && hasBacklog()) {
 			this.wakeOnBacklog = false;
 			this.onBacklog.run();
 		}
+	}
+
+	/** Whether more tasks are queued than idle workers can take at once: tasks wait for a thread. */
+	private boolean hasBacklog() {
+		IdleTrackingQueue tracking = this.idleTracking;
+		return (tracking != null) ? tracking.hasBacklog() : !getQueue().isEmpty();
 	}
 
 	/** What to run when a submission leaves tasks queued while {@link #wakeOnBacklog(boolean)} is set. */
@@ -107,7 +117,7 @@ final class InstrumentedThreadPool extends ThreadPoolExecutor {
 		this.onBacklog = onBacklog;
 	}
 
-	/** Arms (or disarms) the wake-up of {@link #onBacklog(Runnable)} by the next submission that queues. */
+	/** Arms (or disarms) the wake-up of {@link #onBacklog(Runnable)} by the next submission that leaves a backlog. */
 	void wakeOnBacklog(boolean armed) {
 		this.wakeOnBacklog = armed;
 	}

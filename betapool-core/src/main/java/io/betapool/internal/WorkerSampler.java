@@ -142,34 +142,40 @@ final class WorkerSampler {
 	}
 
 	/**
-	 * β of the workers since the last look, corrected for run-queue delay, or NaN when the look has too
-	 * little to judge: fewer than {@code tasksPerWorker} tasks completed per worker looked at, or less
-	 * than {@value #MIN_BUSY_NANOS} ns of busy time. Reads only workers whose scheduler statistics are
-	 * open; a look whose baselines are older than {@code staleNanos} only takes new ones.
+	 * β of at most {@code maxWorkers} workers since the last look, corrected for run-queue delay, or NaN
+	 * when the look has too little to judge: fewer than {@code tasksPerWorker} tasks completed per worker
+	 * looked at, or less than {@value #MIN_BUSY_NANOS} ns of busy time. Every worker takes its tasks from
+	 * the same queue, so a few of them show the β of all. Reads only workers whose scheduler statistics
+	 * are open; a look whose baselines are older than {@code staleNanos} only takes new ones.
 	 */
-	double look(long now, long lastLookNanos, long staleNanos, int tasksPerWorker) {
+	double look(long now, long lastLookNanos, long staleNanos, int tasksPerWorker, int maxWorkers) {
 		boolean fresh = lastLookNanos != 0 && now - lastLookNanos <= staleNanos;
 		long tasks = 0;
 		long busy = 0;
 		long cpu = 0;
 		long runQueue = 0;
 		int workers = 0;
+		int read = 0;
 		for (WorkerStats w : this.registry.workers()) {
+			if (read == maxWorkers) {
+				break;
+			}
 			SchedStat stat = w.schedStat;
 			if (stat == null || !stat.read()) {
-				w.looked = false;
+				w.lookedAt = 0;
 				continue;
 			}
+			read++;
 			long completed = w.completed();
 			long busyNanos = w.busyNanos(now);
-			if (fresh && w.looked) {
+			if (fresh && w.lookedAt == lastLookNanos) {
 				tasks += completed - w.lookCompleted;
 				busy += Math.max(0, busyNanos - w.lookBusyNanos);
 				cpu += Math.max(0, stat.cpuNanos() - w.lookCpuNanos);
 				runQueue += Math.max(0, stat.runQueueNanos() - w.lookRunQueueNanos);
 				workers++;
 			}
-			w.looked = true;
+			w.lookedAt = now;
 			w.lookCompleted = completed;
 			w.lookBusyNanos = busyNanos;
 			w.lookCpuNanos = stat.cpuNanos();
@@ -181,10 +187,10 @@ final class WorkerSampler {
 		return BlockingRatio.corrected(cpu, busy, runQueue);
 	}
 
-	/** Whether any worker looked at before completed a task since. */
-	boolean anyTaskCompletedSinceLastLook() {
+	/** Whether any worker looked at in the look at {@code lastLookNanos} completed a task since. */
+	boolean anyTaskCompletedSinceLastLook(long lastLookNanos) {
 		for (WorkerStats w : this.registry.workers()) {
-			if (w.looked && w.completed() != w.lookCompleted) {
+			if (w.lookedAt == lastLookNanos && w.completed() != w.lookCompleted) {
 				return true;
 			}
 		}

@@ -102,8 +102,8 @@ final class WorkerStats {
 
 	long seenRunQueueNanos;
 
-	/** Whether the look baselines below hold a reading; a worker's first look only takes them. */
-	boolean looked;
+	/** When the look baselines below were taken (0: never); a look counts a worker only from the last one. */
+	long lookedAt;
 
 	long lookCompleted;
 

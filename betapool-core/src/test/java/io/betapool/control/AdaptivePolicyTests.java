@@ -102,6 +102,37 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void aBurstThatWokeThePoolBeforeItsTasksRanIsMeasuredAfterAFastTickNotAtTheNextInterval() {
+		decide(this.samples.busy(30, 50, 0.9, 300));
+		decide(this.samples.idle(30, 0, 0.9));
+		// the wake-up tick saw the backlog but no busy time: β of the new tasks is not known yet
+		ScalingDecision woken = decide(this.samples.at(Samples.SETTINGS.fastTick().toNanos()).currentThreads(30)
+			.activeThreads(30).busyThreads(0).queueSize(220).build());
+		assertThat(woken.action()).isEqualTo(ScalingAction.HOLD);
+		assertThat(this.policy.lastReason()).isEqualTo(Reason.MEASURING);
+		assertThat(this.policy.isSettling()).isTrue();
+		assertThat(this.policy.fastTick()).isEqualTo(Samples.SETTINGS.fastTick());
+		// a fast tick later the new tasks read β 0.99: the pool grows at once
+		ScalingDecision measured = decide(this.samples.at(Samples.SETTINGS.fastTick().toNanos()).currentThreads(30)
+			.activeThreads(30).busyThreads(30).queueSize(220).blockingRatio(0.99).intervalTasks(0).build());
+		assertThat(measured.action()).isEqualTo(ScalingAction.SCALE_UP);
+	}
+
+	@Test
+	void aPoolWhoseOwnThreadsFillTheCoresDoesNotGrowWhateverBetaReads() {
+		// β reads 0.98 (knee ≈ 110) but 60 busy threads used 60 · (1 − 0.967) = 1.98 of 2 cores: the knee is passed
+		ScalingDecision full = decide(this.samples.next().currentThreads(60).activeThreads(60).busyThreads(60)
+			.queueSize(200).blockingRatio(0.98).rawBlockingRatio(0.967).throughput(700).intervalTasks(350).build());
+		assertThat(full.action()).isEqualTo(ScalingAction.VETO);
+		assertThat(this.policy.lastReason()).isEqualTo(Reason.CORES_FULL);
+		// the same β with the workers using 1.5 cores: the pool grows toward the knee
+		ScalingDecision room = decide(this.samples.next().currentThreads(60).activeThreads(60).busyThreads(60)
+			.queueSize(200).blockingRatio(0.98).rawBlockingRatio(0.975).throughput(700).intervalTasks(350).build());
+		assertThat(room.action()).isEqualTo(ScalingAction.SCALE_UP);
+		assertThat(this.policy.lastReason()).isEqualTo(Reason.GROW);
+	}
+
+	@Test
 	void anIoPoolGrowsWithinTheRoomASaturatedCpuLeaves() {
 		ScalingDecision decision = decide(this.samples.next().currentThreads(4).activeThreads(4).busyThreads(4)
 			.queueSize(100).blockingRatio(0.99).cpuPercent(100).runQueueShare(0.6).throughput(400).intervalTasks(200)

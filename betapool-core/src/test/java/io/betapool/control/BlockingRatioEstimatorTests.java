@@ -17,10 +17,36 @@ class BlockingRatioEstimatorTests {
 	}
 
 	@Test
-	void smoothsSmallChangesWithTheNewestTickWeightedByHalf() {
+	void smoothsSmallChangesOfTheCpuShareGeometricallyWithTheNewestTickWeightedByHalf() {
 		this.estimator.update(0.8);
-		assertThat(this.estimator.update(0.9)).isCloseTo(0.85, within(1e-9));
-		assertThat(this.estimator.update(0.9)).isCloseTo(0.875, within(1e-9));
+		// 1 − β̂ = √(0.2 · 0.15), then 0.2^¼ · 0.15^¾
+		assertThat(this.estimator.update(0.85)).isCloseTo(1 - Math.sqrt(0.2 * 0.15), within(1e-9));
+		assertThat(this.estimator.changed()).isFalse();
+		assertThat(this.estimator.update(0.85)).isCloseTo(1 - Math.pow(0.2, 0.25) * Math.pow(0.15, 0.75),
+				within(1e-9));
+	}
+
+	@Test
+	void judgesAChangeByTheKneeItImpliesNotByTheDifferenceOfTheRatios() {
+		// 0.90 → 0.99 makes the knee tenfold: new work, though β moved by 0.09
+		this.estimator.update(0.9);
+		assertThat(this.estimator.update(0.99)).isEqualTo(0.99);
+		assertThat(this.estimator.changed()).isTrue();
+		// 0.10 → 0.19 moves the knee by a tenth: the same work, smoothed
+		BlockingRatioEstimator other = new BlockingRatioEstimator(Samples.SETTINGS);
+		other.update(0.1);
+		assertThat(other.update(0.19)).isBetween(0.1, 0.19);
+		assertThat(other.changed()).isFalse();
+	}
+
+	@Test
+	void measuresDistanceAsTheLogOfTheRatioOfCpuShares() {
+		assertThat(BlockingRatioEstimator.distance(0.9, 0.99)).isCloseTo(Math.log(10), within(1e-9));
+		assertThat(BlockingRatioEstimator.distance(0.99, 0.9)).isCloseTo(Math.log(10), within(1e-9));
+		assertThat(BlockingRatioEstimator.distance(0.5, 0.5)).isZero();
+		// β = 1 counts as a CPU share of MIN_CPU_SHARE: finite
+		assertThat(BlockingRatioEstimator.distance(1.0, 0.9))
+			.isCloseTo(Math.log(0.1 / BlockingRatioEstimator.MIN_CPU_SHARE), within(1e-9));
 	}
 
 	@Test
@@ -33,7 +59,7 @@ class BlockingRatioEstimatorTests {
 		assertThat(this.estimator.isSettling()).isTrue();
 		assertThat(this.estimator.update(0.32)).isEqualTo(0.32);
 		assertThat(this.estimator.isSettling()).isFalse();
-		assertThat(this.estimator.update(0.36)).isCloseTo(0.34, within(1e-9));
+		assertThat(this.estimator.update(0.36)).isCloseTo(1 - Math.sqrt(0.68 * 0.64), within(1e-9));
 	}
 
 	@Test
