@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 import io.betapool.control.AdaptivePolicy;
+import io.betapool.control.CpuBudget;
 import io.betapool.control.ScalingPolicy;
 import io.betapool.control.SeedPolicy;
 import io.betapool.internal.PoolEngine;
@@ -76,6 +77,9 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 
 	private final String threadNamePrefix;
 
+	/** The pool's place in its CPU budget, left when the pool terminates. */
+	private final CpuBudget.Share cpuShare;
+
 	/**
 	 * A pool of 4 to 64 threads with the default configuration.
 	 */
@@ -100,10 +104,15 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 	}
 
 	private AdaptiveThreadPoolExecutor(Builder builder) {
-		super(PoolEngine.start(builder.settings()));
+		this(builder, builder.joinBudget());
+	}
+
+	private AdaptiveThreadPoolExecutor(Builder builder, CpuBudget.Share cpuShare) {
+		super(PoolEngine.start(builder.settings(cpuShare)));
 		this.config = builder.config;
 		this.queueCapacity = builder.queueCapacity;
 		this.threadNamePrefix = builder.threadNamePrefix;
+		this.cpuShare = cpuShare;
 	}
 
 	/**
@@ -191,7 +200,8 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 		checkRunning();
 		Policy old = this.config.policy();
 		this.config = this.config.toBuilder().policy(policy).build();
-		return this.engine.setPolicy(ScalingPolicy.of(this.config), "Policy changed from " + old + " to " + policy);
+		return this.engine.setPolicy(ScalingPolicy.of(this.config, this.cpuShare),
+				"Policy changed from " + old + " to " + policy);
 	}
 
 	/**
@@ -254,6 +264,8 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 		private @Nullable Consumer<TaskMetrics> taskMetricsListener;
 
 		private @Nullable ThreadFactory threadFactory;
+
+		private CpuBudget cpuBudget = CpuBudget.shared();
 
 		private Builder() {
 		}
@@ -330,6 +342,16 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 		}
 
 		/**
+		 * The CPU budget the pool shares with other pools; default {@link CpuBudget#shared()}, one for the
+		 * whole JVM, so that the pools of a process divide its cores by demand rather than each sizing for
+		 * all of them. {@link CpuBudget#none()} lets the pool see every core whatever other pools do.
+		 */
+		public Builder cpuBudget(CpuBudget cpuBudget) {
+			this.cpuBudget = Objects.requireNonNull(cpuBudget, "cpuBudget");
+			return this;
+		}
+
+		/**
 		 * The executor, started.
 		 * @throws IllegalArgumentException naming the first invalid value
 		 */
@@ -347,19 +369,30 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 			}
 		}
 
-		PoolEngine.Settings settings() {
+		/** Checks the values, then joins the CPU budget under the pool's name. */
+		CpuBudget.Share joinBudget() {
 			checkBounds(this.minWorkers, this.maxWorkers);
 			if (this.queueCapacity < 1) {
 				throw new IllegalArgumentException("queueCapacity must be >= 1, but was " + this.queueCapacity);
 			}
+			return this.cpuBudget.join(poolName(checkPrefix(this.threadNamePrefix)),
+					this.config.monitorInterval().toNanos());
+		}
+
+		private static String poolName(String prefix) {
+			return prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) : prefix;
+		}
+
+		PoolEngine.Settings settings(CpuBudget.Share cpuShare) {
 			String prefix = checkPrefix(this.threadNamePrefix);
-			return new PoolEngine.Settings().name(prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) : prefix)
+			return new PoolEngine.Settings().name(poolName(prefix))
 				.threadNamePrefix(prefix)
 				.bounds(this.minWorkers, this.maxWorkers)
 				.queueCapacity(this.queueCapacity)
 				.decisionHistorySize(this.config.decisionHistorySize())
 				.monitorInterval(this.config.monitorInterval())
-				.policy(ScalingPolicy.of(this.config))
+				.policy(ScalingPolicy.of(this.config, cpuShare))
+				.onTerminated(cpuShare::close)
 				.rejectedExecutionHandler(this.rejectedExecutionHandler)
 				.taskMetricsListener(this.taskMetricsListener)
 				.threadFactory(this.threadFactory)

@@ -2,6 +2,7 @@ package io.betapool.control;
 
 import io.betapool.ControllerConfig;
 import io.betapool.ScalingDecision;
+import org.jspecify.annotations.Nullable;
 
 import static io.betapool.control.Decisions.percent;
 import static io.betapool.control.Decisions.ratio;
@@ -16,6 +17,7 @@ import static io.betapool.control.Decisions.ratio;
  * <li>{@link CpuSaturationGuard}: no growth onto cores that other load saturates.</li>
  * <li>{@link HillClimb}, by {@link GrowthTrial}s: past the target, a size is kept only if a wave shows it pays.</li>
  * <li>{@link Hysteresis}: spare threads stay for a keep-alive period, then retire gradually.</li>
+ * <li>{@link CpuBudget}: the share of the cores the pool may use, when the pools of a process share them.</li>
  * </ol>
  *
  * The rules, with {@code n} the current size, clamped to {@code [minWorkers, maxWorkers]}:
@@ -63,6 +65,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	private final Hysteresis hysteresis;
 
+	private final CpuBudget.@Nullable Share share;
+
 	private boolean growing;
 
 	private boolean lastWaiting;
@@ -70,11 +74,17 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	private Reason lastReason = Reason.MEASURING;
 
 	public AdaptivePolicy(ControllerConfig config) {
-		this(config, AdaptiveSettings.of(config));
+		this(config, AdaptiveSettings.of(config), null);
 	}
 
-	public AdaptivePolicy(ControllerConfig config, AdaptiveSettings settings) {
+	/**
+	 * @param config the controller's configuration
+	 * @param settings the policy's tunables
+	 * @param share the pool's place in a {@link CpuBudget}, claimed each tick; {@code null} to see every core
+	 */
+	public AdaptivePolicy(ControllerConfig config, AdaptiveSettings settings, CpuBudget.@Nullable Share share) {
 		this.config = config;
+		this.share = share;
 		this.settings = settings;
 		this.estimator = new BlockingRatioEstimator(settings);
 		this.guard = new CpuSaturationGuard(config, settings);
@@ -130,6 +140,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		boolean waiting = sample.workIsWaiting();
 		this.growing = false;
 		this.lastWaiting = waiting;
+		CpuBudget.Allotment cores = CpuBudget.claim(this.share, sample, beta, waiting);
 		if (Double.isNaN(beta)) {
 			if (waiting) {
 				this.growing = true;
@@ -138,17 +149,19 @@ public final class AdaptivePolicy implements ScalingPolicy {
 			return spare(sample, beta, sample.minWorkers(), sample.minWorkers());
 		}
 		int n = sample.currentThreads();
-		int knee = KneeModel.kneeSize(sample.cores(), beta, sample.maxWorkers());
+		int knee = KneeModel.kneeSize(cores.cores(), sample.cores(), beta, sample.maxWorkers());
 		boolean cpuBound = beta < this.config.betaLowThreshold();
-		boolean saturated = this.guard.isSaturated(sample, beta);
-		boolean coresFull = CpuSaturationGuard.poolFillsCores(sample);
+		boolean saturated = this.guard.isSaturated(sample, beta, cores.othersUsed());
+		boolean coresFull = CpuSaturationGuard.poolFillsCores(sample, cores.cores());
 		this.climb.observe(sample, !cpuBound && !saturated && !coresFull && n < sample.maxWorkers(), beta);
 		HillClimb.Step trial = this.climb.continueTrial(sample, waiting && isBusy(sample), beta, knee);
 		if (trial != null) {
 			return apply(sample, beta, trial);
 		}
 		int target = Decisions.clamp(this.climb.target(knee), sample);
-		String why = "β " + ratio(beta) + " on " + sample.cores() + " cores gives a knee of " + knee + " threads";
+		String on = (cores.cores() < sample.cores()) ? ratio(cores.cores()) + " of " + sample.cores() + " cores (its share)"
+				: sample.cores() + " cores";
+		String why = "β " + ratio(beta) + " on " + on + " gives a knee of " + knee + " threads";
 		if (!waiting) {
 			long needed = this.settings.spareSize(sample.busyThreads());
 			if (cpuBound) {
@@ -171,7 +184,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		if (target > n && !coresFull) {
 			long wanted = Math.max((long) sample.activeThreads() + sample.queueSize(), (long) n + this.config.scaleUpStep());
 			long doubled = 2L * n + this.config.scaleUpStep();
-			long budget = this.guard.budget(sample, beta);
+			long budget = this.guard.budget(sample, beta, cores.othersUsed());
 			int size = Decisions.clamp(Math.min(Math.min(target, budget), Math.min(wanted, doubled)), sample);
 			if (size > n) {
 				// tick again soon: the β of the larger pool may move its target

@@ -4,7 +4,8 @@ import io.betapool.ControllerConfig;
 
 /**
  * Limits growth when the cores are saturated by more than this pool: the JVM's analogue of the seed's
- * GIL veto. With {@code s} the share of their busy time the pool's workers spent runnable but waiting
+ * GIL veto. The CPU that the other pools of this pool's {@link CpuBudget} used does not count: the
+ * budget has divided those cores already. With {@code s} the share of their busy time the pool's workers spent runnable but waiting
  * for a core, and {@code ŝ(n)} the share the knee model expects of {@code n} threads at β̂:
  * <pre>
  *   saturated ⇔ cpu ≥ cpuUpperThreshold ∧ s − ŝ(n) ≥ busyCoreRunQueueShare
@@ -47,7 +48,18 @@ public final class CpuSaturationGuard {
 	 * @param beta the smoothed β
 	 */
 	public boolean isSaturated(ControlSample sample, double beta) {
-		double cpu = sample.cpuPercent();
+		return isSaturated(sample, beta, 0);
+	}
+
+	/**
+	 * Whether more threads would only compete for cores saturated by load other than this pool and the
+	 * pools that share its {@link CpuBudget}.
+	 * @param sample the tick
+	 * @param beta the smoothed β
+	 * @param budgetedCores the cores the other pools of this pool's budget used: not other load
+	 */
+	public boolean isSaturated(ControlSample sample, double beta, double budgetedCores) {
+		double cpu = otherThanBudgeted(sample, budgetedCores);
 		if (Double.isNaN(cpu)) {
 			return false;
 		}
@@ -68,22 +80,44 @@ public final class CpuSaturationGuard {
 	 * @param beta the smoothed β
 	 */
 	public long budget(ControlSample sample, double beta) {
-		if (!isSaturated(sample, beta)) {
+		return budget(sample, beta, 0);
+	}
+
+	/**
+	 * The largest size the cores allow this pool: unlimited unless {@link #isSaturated saturated}.
+	 * @param sample the tick
+	 * @param beta the smoothed β
+	 * @param budgetedCores the cores the other pools of this pool's budget used: not other load
+	 */
+	public long budget(ControlSample sample, double beta, double budgetedCores) {
+		if (!isSaturated(sample, beta, budgetedCores)) {
 			return Long.MAX_VALUE;
 		}
-		double idle = sample.cores() * Math.max(0, 1 - sample.cpuPercent() / 100);
+		double idle = sample.cores() * Math.max(0, 1 - otherThanBudgeted(sample, budgetedCores) / 100);
 		double slack = sample.cores() * (1 - KneeModel.TARGET_UTILISATION);
 		double perThread = Math.max(1e-3, 1 - beta);
 		return Math.max(sample.cores(), sample.currentThreads() + (long) Math.floor((idle + slack) / perThread));
 	}
 
 	/**
-	 * Whether the pool's own workers used at least {@link KneeModel#TARGET_UTILISATION} of the cores in
-	 * the tick: then more threads cannot add throughput, whatever β̂ says.
+	 * Whether the pool's own workers used at least {@link KneeModel#TARGET_UTILISATION} of the cores it
+	 * may use in the tick: then more threads cannot add throughput, whatever β̂ says.
+	 * @param sample the tick
+	 * @param cores the cores the pool may use: all of them, or its share of a {@link CpuBudget}
 	 */
-	public static boolean poolFillsCores(ControlSample sample) {
-		double used = sample.busyThreads() * (1 - sample.rawBlockingRatio());
-		return used >= KneeModel.TARGET_UTILISATION * sample.cores();
+	public static boolean poolFillsCores(ControlSample sample, double cores) {
+		return coresUsed(sample) >= KneeModel.TARGET_UTILISATION * cores;
+	}
+
+	/** The cores the pool's workers used in the tick, {@code busy · (1 − β_raw)}; NaN when unknown. */
+	public static double coresUsed(ControlSample sample) {
+		return sample.busyThreads() * (1 - sample.rawBlockingRatio());
+	}
+
+	/** The CPU percent of the tick less what the other pools of the budget used. */
+	private static double otherThanBudgeted(ControlSample sample, double budgetedCores) {
+		double cpu = sample.cpuPercent();
+		return (budgetedCores > 0) ? Math.max(0, cpu - 100 * budgetedCores / sample.cores()) : cpu;
 	}
 
 	/** Whether the platform gives no run-queue delay, so that saturation must retire threads as the seed does. */

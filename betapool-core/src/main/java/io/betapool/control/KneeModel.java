@@ -107,6 +107,24 @@ public final class KneeModel {
 	}
 
 	/**
+	 * The knee on a share of the cores: the knee of all {@code cores}, scaled by
+	 * {@code share / cores}, {@code max(1, ⌈knee · share / cores − 0.05⌉)}. The knee is nearly proportional
+	 * to the cores for blocking work, and for CPU-bound work it is the share itself, rounded up: a pool
+	 * given 1.5 of 2 cores for CPU-bound work gets 2 threads, one given 1 core gets 1.
+	 * @param share the cores the pool may use, at most {@code cores}
+	 * @param cores the cores of the machine, at least 1
+	 * @param beta the blocking ratio, in [0, 1]
+	 * @param limit the largest size of interest, at least 1
+	 */
+	public static int kneeSize(double share, int cores, double beta, int limit) {
+		int knee = kneeSize(cores, beta, limit);
+		if (!(share < cores)) {
+			return knee;
+		}
+		return (int) Math.max(1, Math.min(limit, Math.ceil(knee * Math.max(0, share) / cores - 0.05)));
+	}
+
+	/**
 	 * The smallest size whose utilisation reaches {@link #TARGET_UTILISATION}, searched up to
 	 * {@code limit}.
 	 * @param cores the cores, at least 1

@@ -2,6 +2,7 @@ package io.betapool.control;
 
 import io.betapool.ControllerConfig;
 import io.betapool.ScalingDecision;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A control algorithm: from what one interval measured, the size the pool should have.
@@ -64,8 +65,17 @@ public interface ScalingPolicy {
 	 * A new instance of the policy the configuration names.
 	 */
 	static ScalingPolicy of(ControllerConfig config) {
+		return of(config, null);
+	}
+
+	/**
+	 * A new instance of the policy the configuration names, sizing for its share of a {@link CpuBudget}
+	 * ({@link io.betapool.Policy#ADAPTIVE}; the seed's rules know no budget).
+	 * @param share the pool's place in the budget, or {@code null} to see every core
+	 */
+	static ScalingPolicy of(ControllerConfig config, CpuBudget.@Nullable Share share) {
 		return switch (config.policy()) {
-			case ADAPTIVE -> new AdaptivePolicy(config);
+			case ADAPTIVE -> new AdaptivePolicy(config, AdaptiveSettings.of(config), share);
 			case SEED -> new SeedPolicy(config);
 		};
 	}

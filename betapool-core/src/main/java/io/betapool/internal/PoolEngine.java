@@ -57,7 +57,10 @@ public final class PoolEngine {
 		Controller[] controllerRef = new Controller[1];
 		this.pool = new InstrumentedThreadPool(settings.minWorkers, queue, this.registry, settings.ticker,
 				settings.clock, settings.rejectedExecutionHandler, settings.name, settings.taskMetricsListener,
-				() -> controllerRef[0].stop(), settings.logger);
+				() -> {
+					controllerRef[0].stop();
+					settings.onTerminated.run();
+				}, settings.logger);
 		DecisionRecorder recorder = new DecisionRecorder(this.decisions, settings.enableLogging, settings.logger,
 				settings.name);
 		SampleBuilder samples = new SampleBuilder(settings.clock, settings.cores, settings.cpuProbeFactory,
@@ -265,6 +268,15 @@ public final class PoolEngine {
 		int cores = Runtime.getRuntime().availableProcessors();
 
 		Supplier<CpuProbe> cpuProbeFactory = CpuProbe::create;
+
+		Runnable onTerminated = () -> {
+		};
+
+		/** What to run once the pool has terminated, after its controller stopped. */
+		public Settings onTerminated(Runnable onTerminated) {
+			this.onTerminated = Objects.requireNonNull(onTerminated, "onTerminated");
+			return this;
+		}
 
 		public Settings name(String name) {
 			this.name = Objects.requireNonNull(name, "name");
