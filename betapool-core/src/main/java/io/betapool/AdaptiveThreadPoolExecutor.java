@@ -108,11 +108,22 @@ public final class AdaptiveThreadPoolExecutor extends MeasuredExecutor {
 	}
 
 	private AdaptiveThreadPoolExecutor(Builder builder, CpuBudget.Share cpuShare) {
-		super(PoolEngine.start(builder.settings(cpuShare)));
+		super(start(builder, cpuShare));
 		this.config = builder.config;
 		this.queueCapacity = builder.queueCapacity;
 		this.threadNamePrefix = builder.threadNamePrefix;
 		this.cpuShare = cpuShare;
+	}
+
+	/** Starts the engine; a pool that fails to start leaves its CPU budget at once. */
+	private static PoolEngine start(Builder builder, CpuBudget.Share cpuShare) {
+		try {
+			return PoolEngine.start(builder.settings(cpuShare));
+		}
+		catch (RuntimeException | Error ex) {
+			cpuShare.close();
+			throw ex;
+		}
 	}
 
 	/**

@@ -27,7 +27,8 @@ import static io.betapool.control.Decisions.ratio;
  *                        →  grow to min(target, max(active + queued, n + scaleUpStep), 2n + scaleUpStep),
  *                              and, on cores that other load saturates, within the CPU budget
  *                              of {@link CpuSaturationGuard} (none left: veto)
- *     the tick measured no β (woken before the new tasks ran)  →  hold, and tick again after a fast tick
+ *     the tick measured no β (woken before the new tasks ran), and no growth toward the target of the
+ *     work last measured  →  hold, and tick again after a fast tick
  *     β̂ &lt; betaLowThreshold, n &gt; knee  →  shrink to the knee: CPU-bound work only competes for cores
  *     the pool's own threads fill the cores  →  veto: it is at its knee or past it
  *     n = target, threads busy, tasks short enough to count  →  {@link HillClimb}
@@ -213,8 +214,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		}
 		if (coresFull && !cpuBound) {
 			return veto(sample, beta, Reason.CORES_FULL, "Work waits and " + why + ", but the pool's own threads "
-					+ "already keep the cores busy (" + ratio(sample.busyThreads() * (1 - sample.rawBlockingRatio()))
-					+ " of " + sample.cores() + "): more threads would only wait for them.");
+					+ "already keep the cores busy (" + ratio(CpuSaturationGuard.coresUsed(sample)) + " of " + on
+					+ "): more threads would only wait for them.");
 		}
 		return atTarget(sample, beta, knee, why, cpuBound, saturated);
 	}

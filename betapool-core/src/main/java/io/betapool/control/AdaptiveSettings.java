@@ -76,8 +76,9 @@ public record AdaptiveSettings(double smoothing, double regimeChange, double sam
 	 * The settings the policy uses, with the keep-alive of the given configuration.
 	 */
 	public static AdaptiveSettings of(ControllerConfig config) {
-		return new AdaptiveSettings(0.5, Math.log(2), Math.log(1.25), 2.5, 0.1, 0.9, 0.25, 4, 2.353, 2, 10, 0.05, 0.2,
-				Duration.ofMillis(10), Duration.ofMillis(100), config.keepAlive());
+		double trialStep = 0.25;
+		return new AdaptiveSettings(0.5, Math.log(2), Math.log(1 + trialStep), 2.5, 0.1, 0.9, trialStep, 4, 2.353, 2,
+				10, 0.05, 0.2, Duration.ofMillis(10), Duration.ofMillis(100), config.keepAlive());
 	}
 
 	/** {@code max(1, ⌈busy + spareDeviations · √busy⌉)}: the threads kept when no work waits. */

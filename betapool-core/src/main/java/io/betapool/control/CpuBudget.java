@@ -158,6 +158,10 @@ public final class CpuBudget {
 			return new Allotment(Double.POSITIVE_INFINITY, 0);
 		}
 		synchronized (this.shares) {
+			if (claimant.closed) {
+				// a last tick of a pool that has terminated: it shares nothing any more
+				return new Allotment(Double.POSITIVE_INFINITY, 0);
+			}
 			long now = this.ticker.read();
 			claimant.used = Math.max(0, used);
 			claimant.demand = Math.max(0, demand);
@@ -190,6 +194,7 @@ public final class CpuBudget {
 
 	private void leave(Share share) {
 		synchronized (this.shares) {
+			share.closed = true;
 			this.shares.remove(share);
 		}
 	}
@@ -222,6 +227,8 @@ public final class CpuBudget {
 		private long claimedAt;
 
 		private boolean claimed;
+
+		private boolean closed;
 
 		private Share(String name, long claimNanos) {
 			this.name = name;

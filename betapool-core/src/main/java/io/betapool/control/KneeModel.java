@@ -117,10 +117,14 @@ public final class KneeModel {
 	 * @param limit the largest size of interest, at least 1
 	 */
 	public static int kneeSize(double share, int cores, double beta, int limit) {
-		int knee = kneeSize(cores, beta, limit);
 		if (!(share < cores)) {
-			return knee;
+			return kneeSize(cores, beta, limit);
 		}
+		// the knee of all the cores, searched far enough that its share can still reach the limit (a share
+		// below a sixteenth of the cores is treated as one)
+		double part = Math.max(share, cores / 16.0);
+		int wide = (int) Math.min(16L * limit, (long) Math.ceil(limit * cores / part));
+		int knee = kneeSize(cores, beta, Math.max(limit, wide));
 		return (int) Math.max(1, Math.min(limit, Math.ceil(knee * Math.max(0, share) / cores - 0.05)));
 	}
 

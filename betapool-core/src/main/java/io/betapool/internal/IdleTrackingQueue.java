@@ -118,4 +118,9 @@ final class IdleTrackingQueue extends LinkedBlockingQueue<Runnable> {
 		return size() > this.idleWorkers.get();
 	}
 
+	/** The workers waiting on the queue now. */
+	int idleWorkers() {
+		return this.idleWorkers.get();
+	}
+
 }

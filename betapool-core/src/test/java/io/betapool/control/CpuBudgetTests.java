@@ -73,6 +73,20 @@ class CpuBudgetTests {
 	}
 
 	@Test
+	void aClaimAfterLeavingSharesNothingAndTakesNothingFromOthers() {
+		CpuBudget.Share left = this.budget.join("left", INTERVAL);
+		CpuBudget.Share other = this.budget.join("other", INTERVAL);
+		left.close();
+		// the controller's last tick may still claim after the pool terminated
+		assertThat(left.claim(1.0, ALL).cores()).isEqualTo(Double.POSITIVE_INFINITY);
+		assertThat(other.claim(1.0, ALL).cores()).isEqualTo(2.0);
+		CpuBudget alone = new CpuBudget(2, this.ticker);
+		CpuBudget.Share only = alone.join("only", INTERVAL);
+		only.close();
+		assertThat(only.claim(1.0, ALL).othersUsed()).isZero();
+	}
+
+	@Test
 	void noBudgetGivesEveryPoolEveryCore() {
 		CpuBudget none = CpuBudget.none();
 		CpuBudget.Share a = none.join("a", INTERVAL);
@@ -97,6 +111,8 @@ class CpuBudgetTests {
 		assertThat(KneeModel.kneeSize(1.0, 2, 0.99, 256))
 			.isCloseTo(KneeModel.kneeSize(2, 0.99, 256) / 2, org.assertj.core.api.Assertions.within(1));
 		assertThat(KneeModel.kneeSize(0.0, 2, 0.99, 256)).isEqualTo(1);
+		// the knee of one core at β 0.999 is far above the limit: a share does not halve a pool at its limit
+		assertThat(KneeModel.kneeSize(1.0, 2, 0.999, 256)).isEqualTo(256);
 	}
 
 }

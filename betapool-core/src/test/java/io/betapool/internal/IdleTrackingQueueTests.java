@@ -49,6 +49,7 @@ class IdleTrackingQueueTests {
 		worker.start();
 		try {
 			awaitWaiting(worker);
+			assertThat(this.queue.idleWorkers()).isEqualTo(1);
 			Runnable first = () -> {
 			};
 			this.queue.offer(first);
@@ -60,6 +61,7 @@ class IdleTrackingQueueTests {
 			this.queue.offer(() -> {
 			});
 			assertThat(this.queue.hasBacklog()).isTrue();
+			assertThat(this.queue.idleWorkers()).isZero();
 		}
 		finally {
 			release.countDown();
@@ -68,9 +70,9 @@ class IdleTrackingQueueTests {
 	}
 
 	/** Waits, within a generous bound, until the worker is parked in {@code take()} on the empty queue. */
-	private static void awaitWaiting(Thread worker) throws InterruptedException {
+	private void awaitWaiting(Thread worker) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LONG_DELAY_MS);
-		while (worker.getState() != Thread.State.WAITING) {
+		while (worker.getState() != Thread.State.WAITING || this.queue.idleWorkers() == 0) {
 			assertThat(System.nanoTime() - deadline).as("worker waiting on the queue").isNegative();
 			Thread.sleep(1);
 		}

@@ -14,6 +14,7 @@ import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.Sample;
 import io.betapool.benchmarks.workload.Phase;
 import io.betapool.benchmarks.workload.WorkloadSpec;
+import io.betapool.control.CpuBudget;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +64,10 @@ final class CellRunner {
 		System.gc();
 		Thread.sleep(Math.max(1, this.durations.pause().toMillis()));
 		double rssBaseline = ProcessMemory.megabytes();
+		if (CpuBudget.shared().pools() > 0) {
+			// every earlier cell's pool has terminated and left the JVM's budget; one that has not would share it
+			System.err.println("warning: " + CpuBudget.shared() + " still holds a pool from an earlier cell");
+		}
 		RunningContender running = contender.start();
 		try {
 			long origin = System.nanoTime();

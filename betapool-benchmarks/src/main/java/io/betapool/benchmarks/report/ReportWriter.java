@@ -14,6 +14,7 @@ import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.RunResults;
 import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.result.WorkloadResults;
+import io.betapool.benchmarks.twopools.TwoPoolReport;
 
 /**
  * Writes a run's report into a directory:
@@ -26,7 +27,8 @@ import io.betapool.benchmarks.result.WorkloadResults;
  *   benchmarks/scenarios-seed-&lt;S&gt;.json   each scenario set the run measured ({@link ScenarioFiles})
  *   benchmarks/scenarios-seed-&lt;S&gt;.csv
  * </pre>
- * and includes {@code benchmarks/jmh.json} when a JMH run left it there, and every scenario set whose
+ * and includes {@code benchmarks/jmh.json} when a JMH run left it there, the two-pool section
+ * ({@link TwoPoolReport#SECTION}) when its run left it there, and every scenario set whose
  * results are in {@code benchmarks/}, those of earlier runs too: the training set and the test set are
  * measured by separate runs into one directory.
  */
@@ -74,6 +76,10 @@ public final class ReportWriter {
 				: Goals.evaluate(views, overheads, results.info().machine().clockReadNanos()));
 		goals.addAll(Goals.scenarios(scenarios));
 		String report = new MarkdownReport(results.info(), views, goals, overheads, scenarios).render();
+		Path twoPools = out.resolve(TwoPoolReport.SECTION);
+		if (Files.exists(twoPools)) {
+			report = TwoPoolReport.withSection(report, Files.readString(twoPools));
+		}
 		Path file = out.resolve(REPORT);
 		Files.writeString(file, report);
 		return file;

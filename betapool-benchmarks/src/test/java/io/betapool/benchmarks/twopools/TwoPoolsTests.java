@@ -1,0 +1,58 @@
+package io.betapool.benchmarks.twopools;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.betapool.benchmarks.contender.VirtualThreads;
+import io.betapool.benchmarks.workload.Calibration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TwoPoolsTests {
+
+	@TempDir
+	Path out;
+
+	@Test
+	void theSectionGoesBeforeTheFilesAndReplacesItselfOnTheNextRun() {
+		String report = "# Report\n\n## Goals\n\ntext\n\n## Files\n\n- a\n";
+		String once = TwoPoolReport.withSection(report, "## Two pools in one process\n\nfirst\n\n");
+		assertThat(once).contains(TwoPoolReport.BEGIN + "\n## Two pools in one process\n\nfirst\n\n" + TwoPoolReport.END);
+		assertThat(once.indexOf("first")).isLessThan(once.indexOf("## Files"));
+		String twice = TwoPoolReport.withSection(once, "## Two pools in one process\n\nsecond\n\n");
+		assertThat(twice).contains("second").doesNotContain("first");
+		assertThat(twice.split(TwoPoolReport.BEGIN, -1)).hasSize(2);
+		assertThat(twice).endsWith("## Files\n\n- a\n");
+	}
+
+	@Test
+	void aShortRunMeasuresEverySetupAndWritesTheSectionIntoTheReport() throws Exception {
+		Files.writeString(this.out.resolve("benchmarks.md"), "# Report\n\n## Files\n\n- a\n");
+		ByteArrayOutputStream progress = new ByteArrayOutputStream();
+		TwoPools run = new TwoPools(new Calibration(100_000), 2, Duration.ofMillis(200),
+				new PrintStream(progress, true, StandardCharsets.UTF_8));
+		TwoPoolResults results = run.run();
+		assertThat(results.setups()).hasSize(VirtualThreads.available() ? 4 : 3);
+		assertThat(results.setups().get(0).setup()).isEqualTo(TwoPoolResults.COORDINATED);
+		for (SetupResult setup : results.setups()) {
+			assertThat(setup.cpu().tasksPerSecond()).as(setup.setup()).isPositive();
+			assertThat(setup.io().tasksPerSecond()).as(setup.setup()).isPositive();
+			assertThat(setup.meanTotalThreads()).as(setup.setup()).isPositive();
+		}
+		assertThat(results.cpuAlone()).extracting(TwoPoolResults.Alone::size).containsExactly(1, 2, 3, 4);
+		TwoPoolReport.write(this.out, results, "command", Instant.now(), Duration.ofSeconds(1));
+		String report = Files.readString(this.out.resolve("benchmarks.md"));
+		assertThat(report).contains("## Two pools in one process", TwoPoolResults.COORDINATED,
+				TwoPoolResults.INDEPENDENT, "two static pools");
+		assertThat(Files.readAllLines(this.out.resolve("benchmarks/two-pools.csv")))
+			.hasSize(1 + results.cpuAlone().size() + results.ioAlone().size() + 2 * results.setups().size());
+	}
+
+}
