@@ -28,7 +28,8 @@ import io.betapool.benchmarks.twopools.TwoPoolReport;
  *   benchmarks/scenarios-seed-&lt;S&gt;.csv
  * </pre>
  * and includes {@code benchmarks/jmh.json} when a JMH run left it there, the two-pool section
- * ({@link TwoPoolReport#SECTION}) when its run left it there, and every scenario set whose
+ * ({@link TwoPoolReport#SECTION}) when its run left it there, the HTTP benchmark's rows
+ * ({@link #HTTP_SECTION}) when they were saved there, and every scenario set whose
  * results are in {@code benchmarks/}, those of earlier runs too: the training set and the test set are
  * measured by separate runs into one directory.
  */
@@ -39,6 +40,16 @@ public final class ReportWriter {
 
 	/** The directory, relative to the output directory, of the charts, CSV and JSON files. */
 	public static final String CHART_DIRECTORY = MarkdownReport.CHART_DIRECTORY;
+
+	/**
+	 * The HTTP benchmark's section, relative to the output directory: the rows {@code http-benchmark.sh}
+	 * printed, with its command; the report includes it when present.
+	 */
+	public static final String HTTP_SECTION = MarkdownReport.CHART_DIRECTORY + "/http.md";
+
+	static final String HTTP_BEGIN = "<!-- http: the rows of http-benchmark.sh -->";
+
+	static final String HTTP_END = "<!-- end of http -->";
 
 	/** The JMH results the report includes when present, relative to the output directory. */
 	public static final String JMH_RESULTS = MarkdownReport.CHART_DIRECTORY + "/jmh.json";
@@ -79,6 +90,10 @@ public final class ReportWriter {
 		Path twoPools = out.resolve(TwoPoolReport.SECTION);
 		if (Files.exists(twoPools)) {
 			report = TwoPoolReport.withSection(report, Files.readString(twoPools));
+		}
+		Path http = out.resolve(HTTP_SECTION);
+		if (Files.exists(http)) {
+			report = TwoPoolReport.withSection(report, Files.readString(http), HTTP_BEGIN, HTTP_END);
 		}
 		Path file = out.resolve(REPORT);
 		Files.writeString(file, report);

@@ -43,15 +43,24 @@ public final class TwoPoolReport {
 	}
 
 	/**
-	 * {@code report} with {@code section} between the markers, replacing what was there; before the
-	 * {@code ## Files} heading (or at the end) when the report has no markers yet.
+	 * {@code report} with {@code section} between the two-pool markers, replacing what was there; before
+	 * the {@code ## Files} heading (or at the end) when the report has no markers yet.
 	 */
 	public static String withSection(String report, String section) {
-		String block = BEGIN + "\n" + section + END + "\n";
-		int begin = report.indexOf(BEGIN);
-		int end = report.indexOf(END);
-		if (begin >= 0 && end > begin) {
-			return report.substring(0, begin) + block + report.substring(end + END.length()).replaceFirst("^\n", "");
+		return withSection(report, section, BEGIN, END);
+	}
+
+	/**
+	 * {@code report} with {@code section} between the markers {@code begin} and {@code end}, replacing
+	 * what was there; before the {@code ## Files} heading (or at the end) when the report has no such
+	 * markers yet.
+	 */
+	public static String withSection(String report, String section, String begin, String end) {
+		String block = begin + "\n" + section + end + "\n";
+		int from = report.indexOf(begin);
+		int to = report.indexOf(end);
+		if (from >= 0 && to > from) {
+			return report.substring(0, from) + block + report.substring(to + end.length()).replaceFirst("^\n", "");
 		}
 		int files = report.indexOf("## Files\n");
 		return (files >= 0) ? report.substring(0, files) + block + "\n" + report.substring(files) : report + "\n" + block;

@@ -76,6 +76,21 @@ class ReportWriterTests {
 	}
 
 	@Test
+	void sectionsOfOtherBenchmarksNextToTheReportAreKeptInItBeforeTheFiles(@TempDir Path out) throws IOException {
+		Files.createDirectories(out.resolve("benchmarks"));
+		Files.writeString(out.resolve(ReportWriter.HTTP_SECTION), "## The web server's threads\n\nrows\n\n");
+		Files.writeString(out.resolve(io.betapool.benchmarks.twopools.TwoPoolReport.SECTION),
+				"## Two pools in one process\n\ntable\n\n");
+		String report = Files.readString(ReportWriter.write(out, results(false)));
+		assertThat(report).contains("## The web server's threads", "## Two pools in one process");
+		assertThat(report.indexOf("## The web server's threads")).isLessThan(report.indexOf("## Files"));
+		assertThat(report.indexOf("## Two pools in one process")).isLessThan(report.indexOf("## Files"));
+		// written again, each section appears once
+		String again = Files.readString(ReportWriter.write(out, results(false)));
+		assertThat(again.split("## The web server's threads", -1)).hasSize(2);
+	}
+
+	@Test
 	void jmhResultsNextToTheReportAreIncluded(@TempDir Path out) throws IOException {
 		Files.createDirectories(out.resolve("benchmarks"));
 		Files.writeString(out.resolve(ReportWriter.JMH_RESULTS), """

@@ -36,16 +36,22 @@ class TwoPoolsTests {
 	void aShortRunMeasuresEverySetupAndWritesTheSectionIntoTheReport() throws Exception {
 		Files.writeString(this.out.resolve("benchmarks.md"), "# Report\n\n## Files\n\n- a\n");
 		ByteArrayOutputStream progress = new ByteArrayOutputStream();
-		TwoPools run = new TwoPools(new Calibration(100_000), 2, Duration.ofMillis(200),
+		TwoPools run = new TwoPools(new Calibration(100_000), 2, Duration.ofMillis(300),
 				new PrintStream(progress, true, StandardCharsets.UTF_8));
 		TwoPoolResults results = run.run();
 		assertThat(results.setups()).hasSize(VirtualThreads.available() ? 4 : 3);
 		assertThat(results.setups().get(0).setup()).isEqualTo(TwoPoolResults.COORDINATED);
+		// side by side, one pool may get no core in so short a cell (virtual threads starve the I/O pool):
+		// every figure is measured, and the pools together complete tasks
 		for (SetupResult setup : results.setups()) {
-			assertThat(setup.cpu().tasksPerSecond()).as(setup.setup()).isPositive();
-			assertThat(setup.io().tasksPerSecond()).as(setup.setup()).isPositive();
+			assertThat(setup.cpu().tasksPerSecond()).as(setup.setup()).isNotNegative();
+			assertThat(setup.io().tasksPerSecond()).as(setup.setup()).isNotNegative();
+			assertThat(setup.cpu().tasksPerSecond() + setup.io().tasksPerSecond()).as(setup.setup()).isPositive();
 			assertThat(setup.meanTotalThreads()).as(setup.setup()).isPositive();
 		}
+		// alone, each pool completes tasks at every size
+		assertThat(results.cpuAlone()).allSatisfy((a) -> assertThat(a.figures().tasksPerSecond()).isPositive());
+		assertThat(results.ioAlone()).allSatisfy((a) -> assertThat(a.figures().tasksPerSecond()).isPositive());
 		assertThat(results.cpuAlone()).extracting(TwoPoolResults.Alone::size).containsExactly(1, 2, 3, 4);
 		TwoPoolReport.write(this.out, results, "command", Instant.now(), Duration.ofSeconds(1));
 		String report = Files.readString(this.out.resolve("benchmarks.md"));
