@@ -167,26 +167,16 @@ public final class CpuBudget {
 			claimant.demand = Math.max(0, demand);
 			claimant.claimedAt = now;
 			claimant.claimed = true;
-			List<Share> live = new ArrayList<>();
-			for (Share share : this.shares) {
-				if (share == claimant || share.isLive(now)) {
-					live.add(share);
-				}
-			}
-			double[] demands = new double[live.size()];
+			// the claimant first, then every other live claim
+			List<Double> demands = new ArrayList<>(List.of(claimant.demand));
 			double othersUsed = 0;
-			int self = 0;
-			for (int i = 0; i < demands.length; i++) {
-				Share share = live.get(i);
-				demands[i] = share.demand;
-				if (share == claimant) {
-					self = i;
-				}
-				else {
+			for (Share share : this.shares) {
+				if (share != claimant && share.isLive(now)) {
+					demands.add(share.demand);
 					othersUsed += share.used;
 				}
 			}
-			double share = waterFill(this.cores, demands)[self];
+			double share = waterFill(this.cores, demands.stream().mapToDouble(Double::doubleValue).toArray())[0];
 			// a demand met in full limits nothing: the pool's own work bounds its threads
 			return new Allotment((share >= claimant.demand) ? Double.POSITIVE_INFINITY : share, othersUsed);
 		}

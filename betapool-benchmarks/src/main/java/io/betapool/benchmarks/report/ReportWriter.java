@@ -14,7 +14,6 @@ import io.betapool.benchmarks.result.Overhead;
 import io.betapool.benchmarks.result.RunResults;
 import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.result.WorkloadResults;
-import io.betapool.benchmarks.twopools.TwoPoolReport;
 
 /**
  * Writes a run's report into a directory:
@@ -27,9 +26,8 @@ import io.betapool.benchmarks.twopools.TwoPoolReport;
  *   benchmarks/scenarios-seed-&lt;S&gt;.json   each scenario set the run measured ({@link ScenarioFiles})
  *   benchmarks/scenarios-seed-&lt;S&gt;.csv
  * </pre>
- * and includes {@code benchmarks/jmh.json} when a JMH run left it there, the two-pool section
- * ({@link TwoPoolReport#SECTION}) when its run left it there, the HTTP benchmark's rows
- * ({@link #HTTP_SECTION}) when they were saved there, and every scenario set whose
+ * and includes {@code benchmarks/jmh.json} when a JMH run left it there, each {@link Section} whose file
+ * is there (the two-pool comparison, the HTTP benchmark's rows), and every scenario set whose
  * results are in {@code benchmarks/}, those of earlier runs too: the training set and the test set are
  * measured by separate runs into one directory.
  */
@@ -40,16 +38,6 @@ public final class ReportWriter {
 
 	/** The directory, relative to the output directory, of the charts, CSV and JSON files. */
 	public static final String CHART_DIRECTORY = MarkdownReport.CHART_DIRECTORY;
-
-	/**
-	 * The HTTP benchmark's section, relative to the output directory: the rows {@code http-benchmark.sh}
-	 * printed, with its command; the report includes it when present.
-	 */
-	public static final String HTTP_SECTION = MarkdownReport.CHART_DIRECTORY + "/http.md";
-
-	static final String HTTP_BEGIN = "<!-- http: the rows of http-benchmark.sh -->";
-
-	static final String HTTP_END = "<!-- end of http -->";
 
 	/** The JMH results the report includes when present, relative to the output directory. */
 	public static final String JMH_RESULTS = MarkdownReport.CHART_DIRECTORY + "/jmh.json";
@@ -87,13 +75,11 @@ public final class ReportWriter {
 				: Goals.evaluate(views, overheads, results.info().machine().clockReadNanos()));
 		goals.addAll(Goals.scenarios(scenarios));
 		String report = new MarkdownReport(results.info(), views, goals, overheads, scenarios).render();
-		Path twoPools = out.resolve(TwoPoolReport.SECTION);
-		if (Files.exists(twoPools)) {
-			report = TwoPoolReport.withSection(report, Files.readString(twoPools));
-		}
-		Path http = out.resolve(HTTP_SECTION);
-		if (Files.exists(http)) {
-			report = TwoPoolReport.withSection(report, Files.readString(http), HTTP_BEGIN, HTTP_END);
+		for (Section section : Section.ALL) {
+			Path file = out.resolve(section.file());
+			if (Files.exists(file)) {
+				report = section.into(report, Files.readString(file));
+			}
 		}
 		Path file = out.resolve(REPORT);
 		Files.writeString(file, report);

@@ -9,21 +9,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import io.betapool.benchmarks.report.Section;
+
 /**
- * Writes the two-pool section: {@code benchmarks/two-pools.md} (the section), {@code benchmarks/two-pools.csv}
- * (every figure), and the section into {@code benchmarks.md} between its markers, where the harness's
- * report puts it too.
+ * Writes the two-pool section: {@code benchmarks/two-pools.md} ({@link Section#TWO_POOLS}),
+ * {@code benchmarks/two-pools.csv} (every figure), and the section into {@code benchmarks.md} between its
+ * markers, where the harness's report keeps it too.
  */
 public final class TwoPoolReport {
-
-	/** The section's file, relative to the output directory. */
-	public static final String SECTION = "benchmarks/two-pools.md";
-
-	/** Where the section starts in {@code benchmarks.md}. */
-	public static final String BEGIN = "<!-- two-pools: written by TwoPools -->";
-
-	/** Where it ends. */
-	public static final String END = "<!-- end of two-pools -->";
 
 	private TwoPoolReport() {
 	}
@@ -31,39 +24,15 @@ public final class TwoPoolReport {
 	/** Writes the files and returns the section's path. */
 	static Path write(Path out, TwoPoolResults results, String command, Instant started, Duration took)
 			throws IOException {
-		Path section = out.resolve(SECTION);
+		Path section = out.resolve(Section.TWO_POOLS.file());
 		Files.createDirectories(section.getParent());
 		Files.writeString(section, render(results, command, started, took));
 		Files.writeString(out.resolve("benchmarks/two-pools.csv"), csv(results));
 		Path report = out.resolve("benchmarks.md");
 		if (Files.exists(report)) {
-			Files.writeString(report, withSection(Files.readString(report), Files.readString(section)));
+			Files.writeString(report, Section.TWO_POOLS.into(Files.readString(report), Files.readString(section)));
 		}
 		return section;
-	}
-
-	/**
-	 * {@code report} with {@code section} between the two-pool markers, replacing what was there; before
-	 * the {@code ## Files} heading (or at the end) when the report has no markers yet.
-	 */
-	public static String withSection(String report, String section) {
-		return withSection(report, section, BEGIN, END);
-	}
-
-	/**
-	 * {@code report} with {@code section} between the markers {@code begin} and {@code end}, replacing
-	 * what was there; before the {@code ## Files} heading (or at the end) when the report has no such
-	 * markers yet.
-	 */
-	public static String withSection(String report, String section, String begin, String end) {
-		String block = begin + "\n" + section + end + "\n";
-		int from = report.indexOf(begin);
-		int to = report.indexOf(end);
-		if (from >= 0 && to > from) {
-			return report.substring(0, from) + block + report.substring(to + end.length()).replaceFirst("^\n", "");
-		}
-		int files = report.indexOf("## Files\n");
-		return (files >= 0) ? report.substring(0, files) + block + "\n" + report.substring(files) : report + "\n" + block;
 	}
 
 	static String render(TwoPoolResults results, String command, Instant started, Duration took) {

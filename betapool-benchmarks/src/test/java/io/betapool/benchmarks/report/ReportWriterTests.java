@@ -76,10 +76,23 @@ class ReportWriterTests {
 	}
 
 	@Test
+	void theSectionGoesBeforeTheFilesAndReplacesItselfOnTheNextRun() {
+		String report = "# Report\n\n## Goals\n\ntext\n\n## Files\n\n- a\n";
+		String once = Section.TWO_POOLS.into(report, "## Two pools in one process\n\nfirst\n\n");
+		assertThat(once).contains(
+				Section.TWO_POOLS.begin() + "\n## Two pools in one process\n\nfirst\n\n" + Section.TWO_POOLS.end());
+		assertThat(once.indexOf("first")).isLessThan(once.indexOf("## Files"));
+		String twice = Section.TWO_POOLS.into(once, "## Two pools in one process\n\nsecond\n\n");
+		assertThat(twice).contains("second").doesNotContain("first");
+		assertThat(twice.split(Section.TWO_POOLS.begin(), -1)).hasSize(2);
+		assertThat(twice).endsWith("## Files\n\n- a\n");
+	}
+
+	@Test
 	void sectionsOfOtherBenchmarksNextToTheReportAreKeptInItBeforeTheFiles(@TempDir Path out) throws IOException {
 		Files.createDirectories(out.resolve("benchmarks"));
-		Files.writeString(out.resolve(ReportWriter.HTTP_SECTION), "## The web server's threads\n\nrows\n\n");
-		Files.writeString(out.resolve(io.betapool.benchmarks.twopools.TwoPoolReport.SECTION),
+		Files.writeString(out.resolve(Section.HTTP.file()), "## The web server's threads\n\nrows\n\n");
+		Files.writeString(out.resolve(Section.TWO_POOLS.file()),
 				"## Two pools in one process\n\ntable\n\n");
 		String report = Files.readString(ReportWriter.write(out, results(false)));
 		assertThat(report).contains("## The web server's threads", "## Two pools in one process");

@@ -21,18 +21,6 @@ class TwoPoolsTests {
 	Path out;
 
 	@Test
-	void theSectionGoesBeforeTheFilesAndReplacesItselfOnTheNextRun() {
-		String report = "# Report\n\n## Goals\n\ntext\n\n## Files\n\n- a\n";
-		String once = TwoPoolReport.withSection(report, "## Two pools in one process\n\nfirst\n\n");
-		assertThat(once).contains(TwoPoolReport.BEGIN + "\n## Two pools in one process\n\nfirst\n\n" + TwoPoolReport.END);
-		assertThat(once.indexOf("first")).isLessThan(once.indexOf("## Files"));
-		String twice = TwoPoolReport.withSection(once, "## Two pools in one process\n\nsecond\n\n");
-		assertThat(twice).contains("second").doesNotContain("first");
-		assertThat(twice.split(TwoPoolReport.BEGIN, -1)).hasSize(2);
-		assertThat(twice).endsWith("## Files\n\n- a\n");
-	}
-
-	@Test
 	void aShortRunMeasuresEverySetupAndWritesTheSectionIntoTheReport() throws Exception {
 		Files.writeString(this.out.resolve("benchmarks.md"), "# Report\n\n## Files\n\n- a\n");
 		ByteArrayOutputStream progress = new ByteArrayOutputStream();
