@@ -236,11 +236,6 @@ public final class CpuBudget {
 					Double.isNaN(demand) ? Double.POSITIVE_INFINITY : demand);
 		}
 
-		/** The budget this share belongs to. */
-		public CpuBudget budget() {
-			return CpuBudget.this;
-		}
-
 		/** Leaves the budget: the other pools divide the cores without this one. */
 		@Override
 		public void close() {

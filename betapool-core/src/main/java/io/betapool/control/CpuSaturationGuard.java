@@ -43,15 +43,6 @@ public final class CpuSaturationGuard {
 	}
 
 	/**
-	 * Whether more threads would only compete for saturated cores.
-	 * @param sample the tick
-	 * @param beta the smoothed β
-	 */
-	public boolean isSaturated(ControlSample sample, double beta) {
-		return isSaturated(sample, beta, 0);
-	}
-
-	/**
 	 * Whether more threads would only compete for cores saturated by load other than this pool and the
 	 * pools that share its {@link CpuBudget}.
 	 * @param sample the tick
@@ -72,15 +63,6 @@ public final class CpuSaturationGuard {
 			return excess >= this.settings.busyCoreRunQueueShare();
 		}
 		return cpu >= this.config.cpuLowerThreshold() && excess >= this.settings.saturatedRunQueueShare();
-	}
-
-	/**
-	 * The largest size the cores allow this pool: unlimited unless {@link #isSaturated saturated}.
-	 * @param sample the tick
-	 * @param beta the smoothed β
-	 */
-	public long budget(ControlSample sample, double beta) {
-		return budget(sample, beta, 0);
 	}
 
 	/**

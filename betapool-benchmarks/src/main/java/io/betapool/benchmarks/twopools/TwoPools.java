@@ -85,16 +85,19 @@ public final class TwoPools {
 	public static void main(String[] args) throws IOException, InterruptedException {
 		Path out = Path.of("docs");
 		Duration length = Duration.ofSeconds(6);
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--out" -> out = Path.of(value(args, ++i));
-				case "--seconds" -> length = Duration.ofMillis(Math.round(1000 * seconds(value(args, ++i))));
-				default -> {
-					System.err.println("unknown argument '" + args[i] + "'; usage: TwoPools [--out DIR] [--seconds S]");
-					System.exit(2);
-					return;
+		try {
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--out" -> out = Path.of(value(args, ++i));
+					case "--seconds" -> length = Duration.ofMillis(Math.round(1000 * seconds(value(args, ++i))));
+					default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
 				}
 			}
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage() + "; usage: TwoPools [--out DIR] [--seconds S]");
+			System.exit(2);
+			return;
 		}
 		Instant started = Instant.now();
 		Calibration calibration = Calibration.measure(Duration.ofSeconds(2));
@@ -107,17 +110,24 @@ public final class TwoPools {
 		System.out.println("Two-pool section written to " + section);
 	}
 
-	private static String value(String[] args, int index) {
+	static String value(String[] args, int index) {
 		if (index >= args.length) {
 			throw new IllegalArgumentException(args[index - 1] + " needs a value");
 		}
 		return args[index];
 	}
 
-	private static double seconds(String text) {
-		double seconds = Double.parseDouble(text.endsWith("s") ? text.substring(0, text.length() - 1) : text);
-		if (!(seconds > 0)) {
-			throw new IllegalArgumentException("--seconds must be positive, but was " + text);
+	/** The value of {@code --seconds}: a positive number of seconds, with or without a trailing {@code s}. */
+	static double seconds(String text) {
+		double seconds;
+		try {
+			seconds = Double.parseDouble(text.endsWith("s") ? text.substring(0, text.length() - 1) : text);
+		}
+		catch (NumberFormatException ex) {
+			seconds = Double.NaN;
+		}
+		if (!(seconds > 0) || Double.isInfinite(seconds)) {
+			throw new IllegalArgumentException("--seconds must be a positive number of seconds, but was '" + text + "'");
 		}
 		return seconds;
 	}
@@ -194,7 +204,7 @@ public final class TwoPools {
 				figures.tasksPerSecond(), figures.p99Ms(), figures.meanThreads());
 	}
 
-	/** An executor, how many platform threads it holds now, and the betapool pool behind it if any. */
+	/** An executor, how many platform threads it holds now, and whether it shares them with the other pool. */
 	private record Pool(ExecutorService executor, IntSupplier threads, boolean sharedThreads) {
 	}
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class TwoPoolsTests {
 
@@ -47,6 +48,18 @@ class TwoPoolsTests {
 				TwoPoolResults.INDEPENDENT, "two static pools");
 		assertThat(Files.readAllLines(this.out.resolve("benchmarks/two-pools.csv")))
 			.hasSize(1 + results.cpuAlone().size() + results.ioAlone().size() + 2 * results.setups().size());
+	}
+
+	@Test
+	void badArgumentsAreNamedWithTheirValue() {
+		assertThat(TwoPools.seconds("1.5s")).isEqualTo(1.5);
+		assertThat(TwoPools.seconds("6")).isEqualTo(6.0);
+		for (String bad : new String[] { "abc", "0", "-2s", "NaN", "Infinity", "" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> TwoPools.seconds(bad))
+				.withMessage("--seconds must be a positive number of seconds, but was '" + bad + "'");
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> TwoPools.value(new String[] { "--out" }, 1))
+			.withMessage("--out needs a value");
 	}
 
 }
