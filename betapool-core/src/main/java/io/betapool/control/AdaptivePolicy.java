@@ -134,7 +134,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	@Override
 	public ScalingDecision decide(ControlSample sample) {
-		double beta = this.estimator.update(sample);
+		double beta = this.estimator.update(sample.blockingRatio());
 		if (this.estimator.changed()) {
 			this.climb.forget();
 		}

@@ -8,7 +8,7 @@ package io.betapool.control;
  * to 0.19 by a tenth. The estimator therefore smooths and compares {@code ln s}, and two blocking ratios
  * are as far apart as the knees they imply:
  * <pre>
- *   β  = 1 − cpu / (busy − max(runQueueDelay, monitorBlocked))  (measured by the controller)
+ *   β  = 1 − cpu / (busy − runQueueDelay)                       (measured by the controller)
  *   distance(β₁, β₂) = |ln((1 − β₁) / (1 − β₂))|                 (1 − β at least {@value #MIN_CPU_SHARE})
  *   β̂ ← β                           the first time, or when distance(β, β̂) &gt; regimeChange
  *   ln(1 − β̂) ← ln(1 − β̂) + smoothing · (ln(1 − β) − ln(1 − β̂))      otherwise
@@ -16,11 +16,7 @@ package io.betapool.control;
  * A jump starts a <em>settling</em> period: the first tick after a change measures a mix of old and
  * new work, so β̂ keeps following β unsmoothed until two ticks in a row agree within {@code sameWork}
  * (or at most {@value #SETTLING_TICKS} ticks). A tick with no busy time to measure (β is NaN) leaves
- * β̂ as it is, and so does a tick that measured the <em>ends</em> of tasks: one with no work waiting in
- * which the busy threads fell below half as many as in the tick before. A tick's β is the β of the task
- * phases that ran in it; when a burst ends, the last tasks finish without new ones to replace them, so the
- * tick sees mostly what tasks do last (work that waits first and computes last reads nearly CPU-bound),
- * and more than half of its busy time is such ends. Because β excludes the time a runnable thread waits for a core, CPU-bound work reads
+ * β̂ as it is. Because β excludes the time a runnable thread waits for a core, CPU-bound work reads
  * β ≈ 0 however many threads compete for the cores.
  */
 public final class BlockingRatioEstimator {
@@ -44,20 +40,8 @@ public final class BlockingRatioEstimator {
 
 	private boolean changed;
 
-	private double lastBusyThreads;
-
 	public BlockingRatioEstimator(AdaptiveSettings settings) {
 		this.settings = settings;
-	}
-
-	/**
-	 * Takes one tick: its measured β, unless the tick measured the ends of tasks (see above).
-	 * @return the smoothed β, NaN until something was measured
-	 */
-	public double update(ControlSample sample) {
-		boolean ends = !sample.workIsWaiting() && sample.busyThreads() < this.lastBusyThreads / 2;
-		this.lastBusyThreads = sample.busyThreads();
-		return update(ends ? Double.NaN : sample.blockingRatio());
 	}
 
 	/**

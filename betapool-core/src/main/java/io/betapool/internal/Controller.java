@@ -237,8 +237,6 @@ final class Controller implements Runnable {
 			this.lastLookNanos = 0;
 			return false;
 		}
-		// a look is also a sample of the workers' states, for the time they spend blocked on monitors
-		this.sampler.sampleStates();
 		long stale = 2 * LOOK_MILLIS * 1_000_000;
 		boolean fresh = this.lastLookNanos != 0 && now - this.lastLookNanos <= stale;
 		if (fresh && !this.sampler.anyTaskCompletedSinceLastLook(this.lastLookNanos)) {

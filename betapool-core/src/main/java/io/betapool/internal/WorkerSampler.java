@@ -15,17 +15,6 @@ import io.betapool.measure.SchedStat;
  *
  * <p>A running worker's busy time is its life minus its idle time, so β is known for tasks that have
  * not completed yet: a cold pool reads it from its first running task.
- *
- * <p><b>Time blocked on monitors</b> is estimated by sampling: at every reading and every
- * {@link #sampleStates() look at the states}, each busy worker is one sample, and a blocked sample if it
- * is {@link Thread.State#BLOCKED} entering a {@code synchronized} lock. The share of blocked samples
- * estimates the share of busy time spent so without bias, since the controller wakes at times that have
- * nothing to do with the tasks' phases:
- * <pre>
- *   monitorBlocked ≈ busy · blockedSamples / busySamples
- * </pre>
- * and {@link BlockingRatio#corrected(long, long, long, long) β} leaves it out. Reading a thread's state
- * is a field read, a few nanoseconds per worker.
  */
 final class WorkerSampler {
 
@@ -35,12 +24,6 @@ final class WorkerSampler {
 	private final WorkerRegistry registry;
 
 	private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
-
-	/** Busy workers seen by {@link #sampleStates()} since the last {@link #read}. */
-	private long busySamples;
-
-	/** Those of them that were blocked entering a monitor. */
-	private long blockedSamples;
 
 	WorkerSampler(WorkerRegistry registry) {
 		this.registry = registry;
@@ -61,9 +44,6 @@ final class WorkerSampler {
 
 		boolean runQueueKnown = true;
 
-		/** The estimated share of busy time spent blocked entering a monitor. */
-		double monitorBlockedShare;
-
 		long queueWaitSum;
 
 		long executionSum;
@@ -75,16 +55,13 @@ final class WorkerSampler {
 			return (this.busy >= MIN_BUSY_NANOS) ? BlockingRatio.of(this.cpu, this.busy) : Double.NaN;
 		}
 
-		/**
-		 * β corrected for time blocked on monitors, and for run-queue delay where the platform reports it;
-		 * NaN with too little busy time.
-		 */
+		/** β corrected for run-queue delay where the platform reports it; else the raw ratio. */
 		double blockingRatio() {
 			if (this.busy < MIN_BUSY_NANOS) {
 				return Double.NaN;
 			}
-			long blocked = Math.round(this.monitorBlockedShare * this.busy);
-			return BlockingRatio.corrected(this.cpu, this.busy, this.runQueueKnown ? this.runQueue : 0, blocked);
+			return this.runQueueKnown ? BlockingRatio.corrected(this.cpu, this.busy, this.runQueue)
+					: rawBlockingRatio();
 		}
 
 		/** The share of busy time spent waiting for a core; NaN where unknown. */
@@ -100,11 +77,7 @@ final class WorkerSampler {
 	 * the workers that ended.
 	 */
 	Interval read(long now, RecentWindow window) {
-		sampleStates();
 		Interval sums = new Interval();
-		sums.monitorBlockedShare = monitorBlockedShare();
-		this.busySamples = 0;
-		this.blockedSamples = 0;
 		for (WorkerStats w : this.registry.workers()) {
 			boolean retired = w.isRetired();
 			long sampled = w.sampled();
@@ -146,26 +119,6 @@ final class WorkerSampler {
 	}
 
 	/**
-	 * Counts the busy workers, and those of them blocked entering a monitor, toward the estimate of the
-	 * time blocked on monitors in the interval up to the next {@link #read}.
-	 */
-	void sampleStates() {
-		for (WorkerStats w : this.registry.workers()) {
-			if (w.isBusy()) {
-				this.busySamples++;
-				if (w.thread.getState() == Thread.State.BLOCKED) {
-					this.blockedSamples++;
-				}
-			}
-		}
-	}
-
-	/** The share of busy workers found blocked on a monitor since the last {@link #read}; 0 before any. */
-	double monitorBlockedShare() {
-		return (this.busySamples == 0) ? 0.0 : (double) this.blockedSamples / this.busySamples;
-	}
-
-	/**
 	 * What the workers did since the last {@link #read}, without taking it: the tasks they completed,
 	 * and their timed samples into {@code latencies} and {@code executions} (as many as fit).
 	 * @return the tasks completed, and in {@code counts[0]} the samples copied
@@ -189,8 +142,7 @@ final class WorkerSampler {
 	}
 
 	/**
-	 * β of at most {@code maxWorkers} workers since the last look, corrected for run-queue delay and for
-	 * the share of busy time blocked on monitors that the samples since the last reading show, or NaN
+	 * β of at most {@code maxWorkers} workers since the last look, corrected for run-queue delay, or NaN
 	 * when the look has too little to judge: fewer than {@code tasksPerWorker} tasks completed per worker
 	 * looked at, or less than {@value #MIN_BUSY_NANOS} ns of busy time. Every worker takes its tasks from
 	 * the same queue, so a few of them show the β of all. Reads only workers whose scheduler statistics
@@ -232,7 +184,7 @@ final class WorkerSampler {
 		if (workers == 0 || busy < MIN_BUSY_NANOS || tasks < (long) tasksPerWorker * workers) {
 			return Double.NaN;
 		}
-		return BlockingRatio.corrected(cpu, busy, runQueue, Math.round(monitorBlockedShare() * busy));
+		return BlockingRatio.corrected(cpu, busy, runQueue);
 	}
 
 	/** Whether any worker looked at in the look at {@code lastLookNanos} completed a task since. */

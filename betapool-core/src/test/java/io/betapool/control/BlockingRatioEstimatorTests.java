@@ -81,27 +81,6 @@ class BlockingRatioEstimatorTests {
 	}
 
 	@Test
-	void aTickThatMeasuredTheEndsOfTasksLeavesTheEstimate() {
-		Samples samples = new Samples();
-		assertThat(this.estimator.update(samples.busy(40, 100, 0.9, 600))).isEqualTo(0.9);
-		// the burst ends: nothing waits and the busy threads fall from 40 to 10, finishing what they started
-		assertThat(this.estimator.update(samples.idle(40, 10, 0.1))).isEqualTo(0.9);
-		assertThat(this.estimator.changed()).isFalse();
-		// the rest of the pool idles on: fewer than half as many busy threads again, still the ends of tasks
-		assertThat(this.estimator.update(samples.idle(40, 4, 0.1))).isEqualTo(0.9);
-		// the same few threads busy from one tick to the next run whole tasks again, and are measured
-		assertThat(this.estimator.update(samples.idle(40, 3, 0.1))).isEqualTo(0.1);
-		assertThat(this.estimator.changed()).isTrue();
-	}
-
-	@Test
-	void busyThreadsThatFallWhileWorkWaitsAreMeasured() {
-		Samples samples = new Samples();
-		this.estimator.update(samples.busy(40, 100, 0.9, 600));
-		assertThat(this.estimator.update(samples.busy(10, 100, 0.1, 600))).isEqualTo(0.1);
-	}
-
-	@Test
 	void aLookIsNewWorkOnlyWhenItDiffersByARegimeChange() {
 		assertThat(this.estimator.isNewWork(0.0)).isFalse();
 		this.estimator.update(0.1);

@@ -22,21 +22,6 @@ class BlockingRatioTests {
 	}
 
 	@Test
-	void correctedRatioRemovesTheLargerOfRunQueueDelayAndTimeBlockedOnMonitors() {
-		// 62 ms of I/O and 3 ms of CPU per task, with 20 ms waiting for a core and 55 ms blocked on a lock
-		long wall = 120_000_000;
-		assertThat(BlockingRatio.corrected(3_000_000, wall, 20_000_000)).isCloseTo(0.97, within(1e-12));
-		assertThat(BlockingRatio.corrected(3_000_000, wall, 20_000_000, 55_000_000))
-			.isCloseTo(1 - 3.0 / 65, within(1e-12));
-		// the two may overlap: the larger is removed, never their sum
-		assertThat(BlockingRatio.corrected(3_000_000, wall, 55_000_000, 20_000_000))
-			.isEqualTo(BlockingRatio.corrected(3_000_000, wall, 55_000_000));
-		assertThat(BlockingRatio.corrected(3_000_000, wall, 20_000_000, -1))
-			.isEqualTo(BlockingRatio.corrected(3_000_000, wall, 20_000_000));
-		assertThat(BlockingRatio.corrected(3_000_000, wall, 60_000_000, 120_000_000)).isNaN();
-	}
-
-	@Test
 	void resultsAreClampedToTheUnitInterval() {
 		assertThat(BlockingRatio.of(12, 10)).isZero();
 		assertThat(BlockingRatio.of(-5, 10)).isEqualTo(1.0);
