@@ -109,7 +109,8 @@ public final class Harness {
 		List<WorkloadResults> results = new ArrayList<>();
 		if (!workloads.isEmpty()) {
 			Campaign campaign = new Campaign(this.options.durations(), this.options.sizes(), this.options.refine(),
-					this.options.loads(), this.options.rounds(), cores, this.options.seed(), this.out, workloads.size());
+					this.options.loads(), this.options.rounds(), cores, this.options.seed(), this.out, workloads.size(),
+					this.options.keepAlive());
 			this.out.printf(Locale.ROOT,
 					"BetaPool benchmarks: %d workloads, about %d cells, roughly %.0f minutes on %d cores%s%n",
 					workloads.size(), campaign.expectedCells(), estimateMinutes(workloads, campaign.expectedCells()), cores,
@@ -135,7 +136,7 @@ public final class Harness {
 		double seconds = (baselines != null) ? baselines.seconds() : this.options.scenarioTime().toNanos() / 1e9;
 		List<Scenario> drawn = Scenario.draw(this.options.seed(), this.options.scenarios());
 		ScenarioCampaign campaign = new ScenarioCampaign(calibration, cores, seconds, this.options.durations(), this.out,
-				(baselines != null) ? baselines.scenarios() : null);
+				(baselines != null) ? baselines.scenarios() : null, this.options.keepAlive());
 		this.out.printf(Locale.ROOT,
 				"Scenarios: %d of seed %d (%s), %.1f s each without bursts, every contender from cold, roughly %.0f minutes%s%n",
 				drawn.size(), this.options.seed(), (this.options.seed() == ScenarioSet.TRAINING_SEED) ? "training set"

@@ -32,10 +32,11 @@ import org.jspecify.annotations.Nullable;
  * @param scenarioTime the measured length of a scenario without bursts
  * @param reuseBaselines an earlier run's scenario results whose cells of every contender but betapool
  *     ADAPTIVE are reused; {@code null} to run every contender
+ * @param keepAlive the keep-alive of the betapool contenders; {@code null} for the library's default
  */
 public record RunOptions(Path out, boolean quick, List<String> workloads, List<Integer> sizes, List<Double> loads,
 		boolean refine, int rounds, Durations durations, long seed, boolean fixedWorkloads, int scenarios,
-		Duration scenarioTime, @Nullable Path reuseBaselines) {
+		Duration scenarioTime, @Nullable Path reuseBaselines, @Nullable Duration keepAlive) {
 
 	/** Scenarios of the training set in the documented tuning run. */
 	public static final int TRAINING_SCENARIOS = 12;
@@ -83,6 +84,8 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 			                         FILE, the benchmarks/scenarios-seed-S.json an earlier run of the same
 			                         seed set wrote, and run betapool ADAPTIVE alone, with that run's
 			                         calibration and scenario time; the report marks the set as such
+			  --keep-alive 60s       tuning aid: how long the betapool contenders keep spare threads idle
+			                         before they retire (default: the library's default)
 			  --help                 print this and exit
 
 			Scenario seed sets: seed %3$d is the training set, for tuning (--scenarios %4$d --seed %3$d);
@@ -166,6 +169,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 		int scenarios = -1;
 		Duration scenarioTime = quick ? QUICK_SCENARIO_TIME : SCENARIO_TIME;
 		Path reuse = null;
+		Duration keepAlive = null;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
@@ -183,6 +187,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 				case "--scenarios" -> scenarios = notNegative(arg, value(args, ++i, arg));
 				case "--scenario-time" -> scenarioTime = duration(args, ++i, arg);
 				case "--reuse-baselines" -> reuse = Path.of(value(args, ++i, arg));
+				case "--keep-alive" -> keepAlive = duration(args, ++i, arg);
 				case "--sizes" -> sizes = split(value(args, ++i, arg)).stream().map((s) -> positive(arg, s)).toList();
 				case "--loads" -> loads = split(value(args, ++i, arg)).stream().map((s) -> load(arg, s)).toList();
 				case "--warmup" -> d = new Durations(duration(args, ++i, arg), d.staticWarmup(), d.measure(), d.phase(),
@@ -210,7 +215,7 @@ public record RunOptions(Path out, boolean quick, List<String> workloads, List<I
 			}
 		}
 		return new RunOptions(out, quick, workloads, sizes, loads, refine, rounds, d, seed, fixed, scenarios,
-				scenarioTime, reuse);
+				scenarioTime, reuse, keepAlive);
 	}
 
 	/** Whether {@code args} ask for the usage rather than a run. */

@@ -91,6 +91,19 @@ class RunOptionsTests {
 	}
 
 	@Test
+	void theBetapoolKeepAliveIsTheLibrarysUnlessGiven() {
+		assertThat(RunOptions.parse().keepAlive()).isNull();
+		assertThat(RunOptions.parse("--scenarios", "12", "--seed", "1", "--keep-alive", "3s").keepAlive())
+			.isEqualTo(Duration.ofSeconds(3));
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--keep-alive", "-1s"))
+			.withMessage("--keep-alive must not be negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--keep-alive"))
+			.withMessage("--keep-alive needs a value");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--keep-alive", "soon"))
+			.withMessageContaining("not a duration: 'soon'");
+	}
+
+	@Test
 	void badScenarioOptionsAreNamed() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.parse("--scenarios", "-1"))
 			.withMessage("--scenarios must be >= 0, but got -1");

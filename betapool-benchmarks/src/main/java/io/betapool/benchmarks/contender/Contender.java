@@ -1,5 +1,6 @@
 package io.betapool.benchmarks.contender;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.betapool.AdaptiveThreadPoolExecutor;
 import io.betapool.ControllerConfig;
 import io.betapool.Policy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One executor configuration under test, and how to start it.
@@ -93,6 +95,15 @@ public record Contender(String id, String label, ContenderKind kind, int size) {
 
 	/** Starts a new executor of this configuration. */
 	public RunningContender start() {
+		return start(null);
+	}
+
+	/**
+	 * Starts a new executor of this configuration.
+	 * @param betapoolKeepAlive the keep-alive of a betapool executor; {@code null} for the library's
+	 *     default. Other executors ignore it.
+	 */
+	public RunningContender start(@Nullable Duration betapoolKeepAlive) {
 		return switch (this.kind) {
 			case STATIC, STATIC_REPEAT -> {
 				ThreadPoolExecutor pool = new ThreadPoolExecutor(this.size, this.size, 0, TimeUnit.SECONDS,
@@ -112,12 +123,20 @@ public record Contender(String id, String label, ContenderKind kind, int size) {
 				AdaptiveThreadPoolExecutor pool = AdaptiveThreadPoolExecutor.builder()
 					.minWorkers(BETAPOOL_MIN)
 					.maxWorkers(BETAPOOL_MAX)
-					.config(ControllerConfig.builder().policy(policy).build())
+					.config(config(policy, betapoolKeepAlive))
 					.threadNamePrefix("betapool-" + policy.name().toLowerCase(Locale.ROOT) + "-")
 					.build();
 				yield new RunningContender(pool, pool::getCurrentThreadCount, pool);
 			}
 		};
+	}
+
+	private static ControllerConfig config(Policy policy, @Nullable Duration keepAlive) {
+		ControllerConfig.Builder config = ControllerConfig.builder().policy(policy);
+		if (keepAlive != null) {
+			config.keepAlive(keepAlive);
+		}
+		return config.build();
 	}
 
 	private static ThreadFactory daemonThreads(String prefix) {

@@ -1,6 +1,7 @@
 package io.betapool.benchmarks.harness;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.betapool.benchmarks.result.LoadMode;
 import io.betapool.benchmarks.result.WorkloadResults;
 import io.betapool.benchmarks.workload.Bursts;
 import io.betapool.benchmarks.workload.WorkloadSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every cell of one workload, in an order where each step uses what the earlier ones found:
@@ -66,10 +68,11 @@ public final class Campaign {
 	 * @param loads the open-loop loads, as fractions of capacity
 	 * @param rounds how many rounds the best static size and betapool ADAPTIVE run under each load mode
 	 * @param workloads how many workloads the run has, for the progress count
+	 * @param keepAlive the betapool contenders' keep-alive; {@code null} for the library's default
 	 */
 	public Campaign(Durations durations, List<Integer> sizes, boolean refine, List<Double> loads, int rounds,
-			int cores, long seed, PrintStream progress, int workloads) {
-		this.runner = new CellRunner(durations, cores, seed);
+			int cores, long seed, PrintStream progress, int workloads, @Nullable Duration keepAlive) {
+		this.runner = new CellRunner(durations, cores, seed, keepAlive);
 		Set<Integer> sweep = new TreeSet<>(sizes);
 		sweep.add(WorkloadView.NAIVE_SIZE);
 		this.sizes = List.copyOf(sweep);

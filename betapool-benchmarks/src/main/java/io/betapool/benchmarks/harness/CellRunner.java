@@ -45,10 +45,14 @@ final class CellRunner {
 
 	private final long seed;
 
-	CellRunner(Durations durations, int cores, long seed) {
+	private final @Nullable Duration keepAlive;
+
+	/** @param keepAlive the betapool contenders' keep-alive; {@code null} for the library's default */
+	CellRunner(Durations durations, int cores, long seed, @Nullable Duration keepAlive) {
 		this.durations = durations;
 		this.cores = cores;
 		this.seed = seed;
+		this.keepAlive = keepAlive;
 	}
 
 	/**
@@ -68,7 +72,7 @@ final class CellRunner {
 			// every earlier cell's pool has terminated and left the JVM's budget; one that has not would share it
 			System.err.println("warning: " + CpuBudget.shared() + " still holds a pool from an earlier cell");
 		}
-		RunningContender running = contender.start();
+		RunningContender running = contender.start(this.keepAlive);
 		try {
 			long origin = System.nanoTime();
 			TaskRecorder recorder = new TaskRecorder(origin, schedule, spec.phases().size(), mode.isClosed());

@@ -54,14 +54,18 @@ public final class ScenarioCampaign {
 
 	private int cellNumber;
 
+	private final @Nullable Duration keepAlive;
+
 	/**
 	 * @param seconds the measured length of a scenario without bursts
 	 * @param durations the drain and pause of every cell (their warm-ups and lengths are not used)
 	 * @param baselines an earlier run's results of the same set, whose cells of every contender but
 	 *     betapool ADAPTIVE are reused; {@code null} to run every contender
+	 * @param keepAlive the betapool contenders' keep-alive; {@code null} for the library's default
 	 */
 	public ScenarioCampaign(Calibration calibration, int cores, double seconds, Durations durations,
-			PrintStream progress, @Nullable List<ScenarioResult> baselines) {
+			PrintStream progress, @Nullable List<ScenarioResult> baselines, @Nullable Duration keepAlive) {
+		this.keepAlive = keepAlive;
 		this.calibration = calibration;
 		this.cores = cores;
 		this.seconds = seconds;
@@ -89,7 +93,7 @@ public final class ScenarioCampaign {
 	public void warmJvm(Scenario scenario) throws InterruptedException {
 		WorkloadSpec spec = scenario.toSpec(this.calibration, JVM_WARMUP_SECONDS);
 		CellRunner runner = new CellRunner(durations(this.durations, JVM_WARMUP_SECONDS, spec.phases().size()),
-				this.cores, scenario.seed());
+				this.cores, scenario.seed(), this.keepAlive);
 		boolean poisson = scenario.arrival() == Arrival.POISSON;
 		LoadMode mode = poisson ? LoadMode.open(scenario.phases().get(0).load()) : LoadMode.closed();
 		double[] rates = poisson ? scenario.rates(this.cores) : new double[0];
@@ -112,7 +116,7 @@ public final class ScenarioCampaign {
 	public ScenarioResult run(Scenario scenario) throws InterruptedException {
 		WorkloadSpec spec = scenario.toSpec(this.calibration, this.seconds);
 		CellRunner runner = new CellRunner(durations(this.durations, this.seconds, spec.phases().size()), this.cores,
-				scenario.seed() * 1_000_003L + scenario.index());
+				scenario.seed() * 1_000_003L + scenario.index(), this.keepAlive);
 		boolean poisson = scenario.arrival() == Arrival.POISSON;
 		LoadMode mode = poisson ? LoadMode.open(scenario.phases().get(0).load()) : LoadMode.closed();
 		double[] rates = poisson ? scenario.rates(this.cores) : new double[0];
