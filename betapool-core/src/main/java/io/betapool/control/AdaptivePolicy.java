@@ -39,7 +39,8 @@ import static io.betapool.control.Decisions.ratio;
  * No warm-up count and no stabilisation window hold the pool below its target while work waits: a
  * cold pool reads β from its running workers' scheduler statistics, and grows, at most doubling per
  * tick, as soon as one tick has measured it. While it grows the controller ticks every
- * {@code fastTick}, and a submission that finds work queued wakes it.
+ * {@code fastTick}, and a submission that finds work queued wakes it; while β̂ follows new work, or
+ * drifts with work waiting, it ticks every {@code settleTick}.
  *
  * <p><b>Without scheduler statistics</b> (non-Linux) β cannot be corrected and reads high under CPU
  * oversubscription; there a saturated CPU with work waiting retires {@code scaleDownStep} threads per
@@ -93,10 +94,14 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		this.hysteresis = new Hysteresis(settings, config.scaleDownStep());
 	}
 
-	/** Growing toward the target with work waiting, or following new work: the controller ticks fast. */
+	/**
+	 * Growing toward the target with work waiting, following new work, or, with work waiting, a β̂ that
+	 * drifts (the last tick's β differed from it by more than the same work does): the controller ticks
+	 * fast, so that β̂ follows work that changes by degrees within ticks rather than half-second ticks.
+	 */
 	@Override
 	public boolean isSettling() {
-		return this.growing || this.estimator.isSettling();
+		return this.growing || this.estimator.isSettling() || (this.lastWaiting && this.estimator.isDrifting());
 	}
 
 	/**
@@ -121,11 +126,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 
 	/**
 	 * How often the controller should tick while {@link #isSettling()}, and how soon after a tick a
-	 * wake-up may bring the next: fast, but for ticks that only follow new work settling without growth.
+	 * wake-up may bring the next: fast, but for ticks that only follow new or drifting work without growth.
 	 */
 	@Override
 	public java.time.Duration fastTick() {
-		return (this.estimator.isSettling() && !this.growing) ? this.settings.settleTick() : this.settings.fastTick();
+		boolean following = this.estimator.isSettling() || this.estimator.isDrifting();
+		return (following && !this.growing) ? this.settings.settleTick() : this.settings.fastTick();
 	}
 
 	Reason lastReason() {

@@ -16,8 +16,10 @@ package io.betapool.control;
  * A jump starts a <em>settling</em> period: the first tick after a change measures a mix of old and
  * new work, so β̂ keeps following β unsmoothed until two ticks in a row agree within {@code sameWork}
  * (or at most {@value #SETTLING_TICKS} ticks). A tick with no busy time to measure (β is NaN) leaves
- * β̂ as it is. Because β excludes the time a runnable thread waits for a core, CPU-bound work reads
- * β ≈ 0 however many threads compete for the cores.
+ * β̂ as it is. A tick whose β differs from β̂ by more than {@code sameWork}, short of a regime change,
+ * marks β̂ as <em>drifting</em>: the policy then ticks at the settling period until a tick agrees.
+ * Because β excludes the time a runnable thread waits for a core, CPU-bound work reads β ≈ 0 however
+ * many threads compete for the cores.
  */
 public final class BlockingRatioEstimator {
 
@@ -40,6 +42,8 @@ public final class BlockingRatioEstimator {
 
 	private boolean changed;
 
+	private boolean drifting;
+
 	public BlockingRatioEstimator(AdaptiveSettings settings) {
 		this.settings = settings;
 	}
@@ -51,6 +55,7 @@ public final class BlockingRatioEstimator {
 	 */
 	public double update(double measured) {
 		this.changed = false;
+		this.drifting = false;
 		if (Double.isNaN(measured)) {
 			return this.smoothed;
 		}
@@ -65,6 +70,7 @@ public final class BlockingRatioEstimator {
 			this.smoothed = measured;
 		}
 		else {
+			this.drifting = distance(measured, this.smoothed) > this.settings.sameWork();
 			double logShare = Math.log(cpuShare(this.smoothed));
 			logShare += this.settings.smoothing() * (Math.log(cpuShare(measured)) - logShare);
 			this.smoothed = 1.0 - Math.exp(logShare);
@@ -86,6 +92,15 @@ public final class BlockingRatioEstimator {
 	/** Whether β̂ still follows a recent regime change. */
 	public boolean isSettling() {
 		return this.settling > 0;
+	}
+
+	/**
+	 * Whether the last tick's β differed from β̂ by more than the same work does ({@code sameWork}),
+	 * yet by less than a regime change: work that changes by degrees, or a tick that saw old and new
+	 * work, which β̂ follows only by smoothing.
+	 */
+	public boolean isDrifting() {
+		return this.drifting;
 	}
 
 	/** Whether a β measured between ticks differs from β̂ by a regime change. */

@@ -119,6 +119,23 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void aBetaThatDriftsWithWorkWaitingIsFollowedAtTheSettlingTickNotTheInterval() {
+		// CPU-heavy work at its target, cores full: the policy holds and ticks at the interval
+		decide(this.samples.busy(46, 44, 0.77, 250));
+		decide(this.samples.busy(46, 44, 0.77, 250));
+		assertThat(this.policy.isSettling()).isFalse();
+		// the queue's old tasks give way to new, more blocking ones: a tick reads both, short of a regime change
+		decide(this.samples.busy(46, 44, 0.835, 600));
+		assertThat(this.policy.isSettling()).isTrue();
+		assertThat(this.policy.fastTick()).isEqualTo(Samples.SETTINGS.settleTick());
+		// the same drift with no work waiting is no reason to tick faster
+		AdaptivePolicy idle = new AdaptivePolicy(Samples.CONFIG);
+		idle.decide(this.samples.idle(46, 20, 0.77));
+		idle.decide(this.samples.idle(46, 20, 0.835));
+		assertThat(idle.isSettling()).isFalse();
+	}
+
+	@Test
 	void aPoolWhoseOwnThreadsFillTheCoresDoesNotGrowWhateverBetaReads() {
 		// β reads 0.98 (knee ≈ 110) but 60 busy threads used 60 · (1 − 0.967) = 1.98 of 2 cores: the knee is passed
 		ScalingDecision full = decide(this.samples.next().currentThreads(60).activeThreads(60).busyThreads(60)

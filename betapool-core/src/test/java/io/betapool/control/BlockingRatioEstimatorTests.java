@@ -81,6 +81,30 @@ class BlockingRatioEstimatorTests {
 	}
 
 	@Test
+	void aTickBeyondTheSameWorkButShortOfARegimeChangeDriftsUntilATickAgrees() {
+		this.estimator.update(0.77);
+		this.estimator.update(0.77);
+		assertThat(this.estimator.isDrifting()).isFalse();
+		// old and new work in one tick: the CPU share falls from 0.23 to 0.165, a factor 1.39 (> 1.25, < 2)
+		this.estimator.update(0.835);
+		assertThat(this.estimator.changed()).isFalse();
+		assertThat(this.estimator.isSettling()).isFalse();
+		assertThat(this.estimator.isDrifting()).isTrue();
+		// a tick that agrees with β̂ within the same work ends the drift, and so does one with nothing to measure
+		double estimate = this.estimator.value();
+		this.estimator.update(1 - (1 - estimate) * 1.1);
+		assertThat(this.estimator.isDrifting()).isFalse();
+		this.estimator.update(0.85);
+		assertThat(this.estimator.isDrifting()).isTrue();
+		this.estimator.update(Double.NaN);
+		assertThat(this.estimator.isDrifting()).isFalse();
+		// a regime change is a jump, not a drift
+		this.estimator.update(0.999);
+		assertThat(this.estimator.changed()).isTrue();
+		assertThat(this.estimator.isDrifting()).isFalse();
+	}
+
+	@Test
 	void aLookIsNewWorkOnlyWhenItDiffersByARegimeChange() {
 		assertThat(this.estimator.isNewWork(0.0)).isFalse();
 		this.estimator.update(0.1);
