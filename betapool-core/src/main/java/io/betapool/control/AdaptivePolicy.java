@@ -101,7 +101,12 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	 */
 	@Override
 	public boolean isSettling() {
-		return this.growing || this.estimator.isSettling() || (this.lastWaiting && this.estimator.isDrifting());
+		return this.growing || isFollowing();
+	}
+
+	/** β̂ follows new work, or drifts with work waiting. */
+	private boolean isFollowing() {
+		return this.estimator.isSettling() || (this.lastWaiting && this.estimator.isDrifting());
 	}
 
 	/**
@@ -130,8 +135,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	 */
 	@Override
 	public java.time.Duration fastTick() {
-		boolean following = this.estimator.isSettling() || this.estimator.isDrifting();
-		return (following && !this.growing) ? this.settings.settleTick() : this.settings.fastTick();
+		return (isFollowing() && !this.growing) ? this.settings.settleTick() : this.settings.fastTick();
 	}
 
 	Reason lastReason() {

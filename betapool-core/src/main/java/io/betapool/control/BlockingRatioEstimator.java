@@ -17,7 +17,8 @@ package io.betapool.control;
  * new work, so β̂ keeps following β unsmoothed until two ticks in a row agree within {@code sameWork}
  * (or at most {@value #SETTLING_TICKS} ticks). A tick with no busy time to measure (β is NaN) leaves
  * β̂ as it is. A tick whose β differs from β̂ by more than {@code sameWork}, short of a regime change,
- * marks β̂ as <em>drifting</em>: the policy then ticks at the settling period until a tick agrees.
+ * marks β̂ as <em>drifting</em>: with work waiting, the policy then ticks at the settling period until a
+ * tick agrees.
  * Because β excludes the time a runnable thread waits for a core, CPU-bound work reads β ≈ 0 however
  * many threads compete for the cores.
  */

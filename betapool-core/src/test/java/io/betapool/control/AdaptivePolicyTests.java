@@ -133,6 +133,8 @@ class AdaptivePolicyTests {
 		idle.decide(this.samples.idle(46, 20, 0.77));
 		idle.decide(this.samples.idle(46, 20, 0.835));
 		assertThat(idle.isSettling()).isFalse();
+		// nor to space a burst's wake-up tick further: it still comes one fast tick later
+		assertThat(idle.fastTick()).isEqualTo(Samples.SETTINGS.fastTick());
 	}
 
 	@Test

@@ -52,9 +52,9 @@ public final class ScenarioCampaign {
 
 	private final @Nullable List<ScenarioResult> baselines;
 
-	private int cellNumber;
-
 	private final @Nullable Duration keepAlive;
+
+	private int cellNumber;
 
 	/**
 	 * @param seconds the measured length of a scenario without bursts
@@ -65,13 +65,13 @@ public final class ScenarioCampaign {
 	 */
 	public ScenarioCampaign(Calibration calibration, int cores, double seconds, Durations durations,
 			PrintStream progress, @Nullable List<ScenarioResult> baselines, @Nullable Duration keepAlive) {
-		this.keepAlive = keepAlive;
 		this.calibration = calibration;
 		this.cores = cores;
 		this.seconds = seconds;
 		this.durations = durations;
 		this.progress = progress;
 		this.baselines = (baselines != null) ? List.copyOf(baselines) : null;
+		this.keepAlive = keepAlive;
 	}
 
 	/** The durations of a scenario's cells: no warm-up, {@code seconds} measured in all. */
