@@ -66,7 +66,8 @@ final class MarkdownReport {
 		StringBuilder md = new StringBuilder();
 		md.append("# BetaPool benchmarks\n\n");
 		md.append("Written by the benchmark harness of `betapool-benchmarks`; every figure comes from the run "
-				+ "described below. Regenerate it with the command below rather than editing it.\n\n");
+				+ "described below, or, for a scenario set, from the run its section names. Regenerate it with those "
+				+ "commands rather than editing it.\n\n");
 		if (this.info.quick()) {
 			md.append("> **Smoke run (`--quick`).** Every cell lasted a fraction of a second: the figures show "
 					+ "that the harness works, not how the executors compare.\n\n");
@@ -89,7 +90,10 @@ final class MarkdownReport {
 			md.append("- [`").append(CHART_DIRECTORY).append("/results.csv`](").append(CHART_DIRECTORY)
 				.append("/results.csv): every figure of every cell, one row per cell and measured stretch.\n")
 				.append("- [`").append(CHART_DIRECTORY).append("/timeline.csv`](").append(CHART_DIRECTORY)
-				.append("/timeline.csv): the 100 ms samples behind the timeline chart.\n");
+				.append("/timeline.csv): the 100 ms samples behind the timeline chart.\n")
+				.append("- [`").append(CHART_DIRECTORY).append('/').append(WorkloadFiles.NAME).append("`](")
+				.append(CHART_DIRECTORY).append('/').append(WorkloadFiles.NAME)
+				.append("): the fixed workloads' run as a later run of scenarios alone reads it back.\n");
 		}
 		for (ScenarioSummary summary : this.scenarios) {
 			String csv = ScenarioFiles.csvName(summary.set().seed());

@@ -21,6 +21,7 @@ import io.betapool.benchmarks.result.WorkloadResults;
  *   benchmarks.md                        the report
  *   benchmarks/results.csv               every figure of every cell
  *   benchmarks/timeline.csv              the shifting workload's samples
+ *   benchmarks/workloads.json            the fixed workloads' results and run ({@link WorkloadFiles})
  *   benchmarks/&lt;workload&gt;-sweep.svg      throughput against pool size
  *   benchmarks/&lt;workload&gt;-timeline.svg   the controller timeline of a shifting workload
  *   benchmarks/scenarios-seed-&lt;S&gt;.json   each scenario set the run measured ({@link ScenarioFiles})
@@ -29,7 +30,8 @@ import io.betapool.benchmarks.result.WorkloadResults;
  * and includes {@code benchmarks/jmh.json} when a JMH run left it there, each {@link Section} whose file
  * is there (the two-pool comparison, the HTTP benchmark's rows), and every scenario set whose
  * results are in {@code benchmarks/}, those of earlier runs too: the training set and the test set are
- * measured by separate runs into one directory.
+ * measured by separate runs into one directory. A run without fixed workloads reports those of the
+ * last run that measured them into the directory, with that run's description.
  */
 public final class ReportWriter {
 
@@ -49,9 +51,16 @@ public final class ReportWriter {
 	public static Path write(Path out, RunResults results) throws IOException {
 		Path charts = out.resolve(MarkdownReport.CHART_DIRECTORY);
 		Files.createDirectories(charts);
-		int cores = results.info().machine().cores();
+		RunResults fixed = results;
+		if (results.workloads().isEmpty()) {
+			fixed = WorkloadFiles.read(charts).orElse(results);
+		}
+		else {
+			WorkloadFiles.write(charts, results);
+		}
+		int cores = fixed.info().machine().cores();
 		List<WorkloadView> views = new ArrayList<>();
-		for (WorkloadResults workload : results.workloads()) {
+		for (WorkloadResults workload : fixed.workloads()) {
 			views.add(new WorkloadView(workload, cores));
 		}
 		List<Overhead> overheads = JmhResults.read(out.resolve(JMH_RESULTS));
@@ -72,9 +81,9 @@ public final class ReportWriter {
 		}
 		List<ScenarioSummary> scenarios = ScenarioFiles.readAll(charts).stream().map(ScenarioSummary::of).toList();
 		List<GoalResult> goals = new ArrayList<>(views.isEmpty() ? List.of()
-				: Goals.evaluate(views, overheads, results.info().machine().clockReadNanos()));
+				: Goals.evaluate(views, overheads, fixed.info().machine().clockReadNanos()));
 		goals.addAll(Goals.scenarios(scenarios));
-		String report = new MarkdownReport(results.info(), views, goals, overheads, scenarios).render();
+		String report = new MarkdownReport(fixed.info(), views, goals, overheads, scenarios).render();
 		for (Section section : Section.ALL) {
 			Path file = out.resolve(section.file());
 			if (Files.exists(file)) {

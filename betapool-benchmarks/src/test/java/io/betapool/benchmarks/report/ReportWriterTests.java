@@ -20,11 +20,13 @@ import io.betapool.benchmarks.result.RunInfo;
 import io.betapool.benchmarks.result.RunResults;
 import io.betapool.benchmarks.result.ScenarioSet;
 import io.betapool.benchmarks.result.WorkloadResults;
+import io.betapool.benchmarks.workload.Phase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link ReportWriter} and the report it writes, on synthetic results.
@@ -151,6 +153,52 @@ class ReportWriterTests {
 			.contains("### Test set: seed 1001, 1 scenario")
 			.contains("## I/O-heavy (`io-heavy`)");
 		assertThat(report.indexOf("### Training set")).isLessThan(report.indexOf("### Test set"));
+	}
+
+	@Test
+	void fixedWorkloadsOfAnEarlierRunAreReportedWithThatRunAfterARunOfScenariosAlone(@TempDir Path out)
+			throws IOException {
+		RunResults fixed = results(false);
+		ReportWriter.write(out, fixed);
+		assertThatTheFixedWorkloadsReadBackAre(out, fixed);
+		RunInfo later = new RunInfo("java -jar betapool-benchmarks/target/benchmarks.jar --out docs --scenarios 1 "
+				+ "--seed 1001", Instant.parse("2025-02-01T00:00:00Z"), Duration.ofMinutes(3), false,
+				fixed.info().machine(), 400_000, List.of("Scenarios: test."));
+		ScenarioSet test = Fixtures.scenarioSet(1001, 150, new double[] { 1.0, 1.0 });
+		String report = Files.readString(ReportWriter.write(out, new RunResults(later, List.of(), List.of(test))));
+		assertThat(report).contains("- Date: 2025-01-01 00:00 UTC; the run took 70.0 min.")
+			.contains("--out docs`\n")
+			.contains("## I/O-heavy (`io-heavy`)")
+			.contains("| io-heavy, closed loop | throughput 0.99 ×")
+			.contains("### Test set: seed 1001, 1 scenario")
+			.doesNotContain("2025-02-01 00:00 UTC; the run took");
+		assertThatTheFixedWorkloadsReadBackAre(out, fixed);
+	}
+
+	private static void assertThatTheFixedWorkloadsReadBackAre(Path out, RunResults fixed) {
+		RunResults read = WorkloadFiles.read(out.resolve("benchmarks")).orElseThrow();
+		assertThat(read.info()).isEqualTo(fixed.info());
+		assertThat(read.scenarioSets()).isEmpty();
+		assertThat(read.workloads()).hasSameSizeAs(fixed.workloads());
+		WorkloadResults workload = read.workloads().get(0);
+		assertThat(workload.cells()).isEqualTo(fixed.workloads().get(0).cells());
+		assertThat(workload.spec().id()).isEqualTo(fixed.workloads().get(0).spec().id());
+		Phase phase = workload.spec().nominal();
+		Phase measured = fixed.workloads().get(0).spec().nominal();
+		assertThat(List.of(phase.name(), phase.cpuMs(), phase.blockMs(), phase.serialMs()))
+			.isEqualTo(List.of(measured.name(), measured.cpuMs(), measured.blockMs(), measured.serialMs()));
+		assertThatIllegalStateException().isThrownBy(() -> phase.task().call())
+			.withMessage("a workload read back from workloads.json keeps its figures, not its task");
+	}
+
+	@Test
+	void fixedWorkloadsThatCannotBeReadAreNamed(@TempDir Path out) throws IOException {
+		Path charts = Files.createDirectories(out.resolve("benchmarks"));
+		Files.writeString(charts.resolve(WorkloadFiles.NAME), "{\"info\": 3}");
+		assertThat(WorkloadFiles.read(out)).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> WorkloadFiles.read(charts))
+			.withMessageStartingWith("cannot read the fixed workloads' results " + charts.resolve(WorkloadFiles.NAME))
+			.withMessageEndingWith("; delete it or run the fixed workloads again into the same --out");
 	}
 
 	@Test
