@@ -61,9 +61,8 @@ public final class WorkloadFiles {
 		});
 	}
 
-	/** Writes the run information and fixed workloads of {@code results} (not its scenario sets) into {@code charts}. */
+	/** Writes the run information and fixed workloads of {@code results} (not its scenario sets) into {@code charts}, which exists. */
 	static void write(Path charts, RunResults results) throws IOException {
-		Files.createDirectories(charts);
 		RunResults fixed = new RunResults(results.info(), results.workloads(), List.of());
 		Files.writeString(charts.resolve(NAME), JSON.writeValueAsString(fixed));
 	}
