@@ -15,7 +15,7 @@ import static io.betapool.control.Decisions.ratio;
  * <li>{@link KneeModel}: the knee, the smallest size at which the cores, not the threads, are the limit.</li>
  * <li>{@link TrialLimits}: what growth trials found, {@code target = max(knee, floor)}; a ceiling stops the climb past it.</li>
  * <li>{@link CpuSaturationGuard}: no growth onto cores that other load saturates.</li>
- * <li>{@link HillClimb}, by {@link GrowthTrial}s: past the target, a size is kept only if a wave shows it pays.</li>
+ * <li>{@link HillClimb}: past the target, a size is kept if a wave ({@link GrowthTrial}) shows it pays or arrivals outrun the pool ({@link BacklogTrend}).</li>
  * <li>{@link Hysteresis}: spare threads stay for a keep-alive period, then retire gradually.</li>
  * <li>{@link CpuBudget}: the share of the cores the pool may use, when the pools of a process share them.</li>
  * </ol>
@@ -31,7 +31,7 @@ import static io.betapool.control.Decisions.ratio;
  *     work last measured  →  hold, and tick again after a fast tick
  *     β̂ &lt; betaLowThreshold, n &gt; knee  →  shrink to the knee: CPU-bound work only competes for cores
  *     the pool's own threads fill the cores  →  veto: it is at its knee or past it
- *     n = target, threads busy, tasks short enough to count  →  {@link HillClimb}
+ *     n ≥ target  →  {@link HillClimb}: grow if arrivals outrun n threads, else try a size when tasks are enough to count
  *   no work waits:
  *     needed = max(⌈busy + spareDeviations · √busy⌉, minWorkers); CPU-bound: shrink to max(needed, knee) at once;
  *     otherwise the {@link Hysteresis} retires threads above {@code needed} after the keep-alive
@@ -51,7 +51,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	/** Why the policy decided as it did: what tests assert, rather than the wording. */
 	enum Reason {
 		MEASURING, GROW, VETO_SATURATED, CORES_FULL, BLIND_SATURATED, AT_MAXIMUM, AT_CEILING, AT_TARGET, CPU_BOUND,
-		TRIAL_STEP, TRIAL_PAID, TRIAL_NOT_PAID, TRIAL_START, FEWER_TRIAL_START, KEEP_SPARE, RETIRE_SPARE, NEEDED
+		OUTRUN, TRIAL_STEP, TRIAL_PAID, TRIAL_NOT_PAID, TRIAL_START, FEWER_TRIAL_START, KEEP_SPARE, RETIRE_SPARE, NEEDED
 	}
 
 	private final ControllerConfig config;
@@ -230,8 +230,7 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	}
 
 	/**
-	 * The pool is at its target with work waiting: climb by trials if one can judge, else hold or veto.
-	 * Without a ceiling the trial tries more threads; at a ceiling that no floor holds up, it tries fewer.
+	 * The pool is at its target with work waiting: climb (by trials, or with arrivals that outrun it), else hold or veto.
 	 */
 	private ScalingDecision atTarget(ControlSample sample, double beta, int knee, String why, boolean cpuBound,
 			boolean saturated) {

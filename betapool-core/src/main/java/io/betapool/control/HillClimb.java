@@ -16,6 +16,7 @@ import static io.betapool.control.Decisions.ratio;
  *   at a ceiling:  trial n − Δ ↔ n (not below the knee)        not paid → ceiling = n − Δ, step on down
  *                                                             paid → floor = n: hold here
  * </pre>
+ * Arrivals that outrun the pool ({@link BacklogTrend}) grow it without a trial, and void what trials found.
  * A limit holds for {@code banTrials} trial lengths, and only while β̂ stays within {@code sameWork} of
  * the β̂ it was found at. The climb never goes below the model's knee, and a running trial is abandoned
  * as soon as the knee rises past its larger size: no trial holds a pool with work waiting below the
@@ -35,11 +36,14 @@ final class HillClimb {
 
 	private final TrialLimits limits;
 
+	private final BacklogTrend backlog;
+
 	HillClimb(ControllerConfig config, AdaptiveSettings settings) {
 		this.config = config;
 		this.settings = settings;
 		this.trial = new GrowthTrial(settings);
 		this.limits = new TrialLimits(settings.sameWork());
+		this.backlog = new BacklogTrend(config, settings);
 	}
 
 	/** Forgets the limits and any running trial: the work changed. */
@@ -53,8 +57,9 @@ final class HillClimb {
 		return this.limits.target(knee);
 	}
 
-	/** Expires limits, and abandons a running trial whose ceiling was lifted. */
+	/** Expires limits, abandons a running trial whose ceiling was lifted, and follows the backlog. */
 	void observe(ControlSample sample, boolean threadsCouldHelp, double beta) {
+		this.backlog.observe(sample);
 		if (this.limits.observe(sample, threadsCouldHelp, beta)) {
 			this.trial.abandon();
 		}
@@ -98,11 +103,19 @@ final class HillClimb {
 	}
 
 	/**
-	 * At the target with work waiting: starts a trial when one can judge, else says why the pool holds.
+	 * At the target with work waiting: grows when arrivals outrun the pool, starts a trial when one can
+	 * judge, else says why the pool holds.
 	 * @param judgeable whether the threads are busy, the work settled and the tick's tasks enough to count
 	 */
 	Step climb(ControlSample sample, int knee, String why, boolean judgeable) {
 		int n = sample.currentThreads();
+		int outrun = Decisions.clamp(this.backlog.size(n, knee), sample);
+		if (outrun > n) {
+			// what trials found held for arrivals that this size kept up with
+			forget();
+			return new Step(outrun, Reason.OUTRUN, sample.queueSize() + " tasks wait and " + why + ", but tasks arrive "
+					+ "faster than " + n + " threads complete them: growing to " + outrun + ".");
+		}
 		int step = Math.max(this.config.scaleUpStep(), (int) Math.ceil(this.settings.trialStep() * n));
 		if (this.limits.hasCeiling() && n >= this.limits.ceiling()) {
 			int low = n - step;

@@ -152,6 +152,19 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void atItsTargetAPoolWhoseArrivalsOutrunItGrowsWithoutATrial() {
+		// β 0.9: knee 25; long tasks, too few per tick for a trial to judge
+		decide(this.samples.busy(25, 50, 0.9, 60));
+		ScalingDecision held = decide(this.samples.busy(25, 60, 0.9, 60));
+		assertThat(held.threadsAfter()).isEqualTo(25);
+		// over two ticks 60 completed while the backlog grew by 45: 105 arrived; 45 ≥ 2.353 · √(105 + 60)
+		ScalingDecision outrun = decide(this.samples.busy(25, 95, 0.9, 60));
+		assertThat(this.policy.lastReason()).isEqualTo(Reason.OUTRUN);
+		// ⌈25 · 105 / 60⌉, within 2n + scaleUpStep and probeLimit · knee
+		assertThat(outrun.threadsAfter()).isEqualTo(44);
+	}
+
+	@Test
 	void anIoPoolGrowsWithinTheRoomASaturatedCpuLeaves() {
 		ScalingDecision decision = decide(this.samples.next().currentThreads(4).activeThreads(4).busyThreads(4)
 			.queueSize(100).blockingRatio(0.99).cpuPercent(100).runQueueShare(0.6).throughput(400).intervalTasks(200)
