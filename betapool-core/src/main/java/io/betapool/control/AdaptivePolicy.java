@@ -24,9 +24,8 @@ import static io.betapool.control.Decisions.ratio;
  * <pre>
  *   work waits (queued now, or queue wait &gt; 10 % of run time):
  *     target &gt; n, and the pool's own threads do not fill the cores ({@link CpuSaturationGuard#poolFillsCores})
- *                        →  grow to min(target, max(active + queued, n + scaleUpStep), 2n + scaleUpStep),
- *                              and, on cores that other load saturates, within the CPU budget
- *                              of {@link CpuSaturationGuard} (none left: veto)
+ *                        →  grow to min(target, {@link AdaptiveSettings#growthBound}): the tasks present, doubling per
+ *                              fast tick; on cores that other load saturates, within {@link CpuSaturationGuard}'s budget (none: veto)
  *     the tick measured no β (woken before the new tasks ran), and no growth toward the target of the
  *     work last measured  →  hold, and tick again after a fast tick
  *     β̂ &lt; betaLowThreshold, n &gt; knee  →  shrink to the knee: CPU-bound work only competes for cores
@@ -38,7 +37,7 @@ import static io.betapool.control.Decisions.ratio;
  * </pre>
  * No warm-up count and no stabilisation window hold the pool below its target while work waits: a
  * cold pool reads β from its running workers' scheduler statistics, and grows, at most doubling per
- * tick, as soon as one tick has measured it. While it grows the controller ticks every
+ * fast tick, as soon as one tick has measured it. While it grows the controller ticks every
  * {@code fastTick}, and a submission that finds work queued wakes it; while β̂ follows new work, or
  * drifts with work waiting, it ticks every {@code settleTick}.
  *
@@ -73,6 +72,8 @@ public final class AdaptivePolicy implements ScalingPolicy {
 	private boolean lastWaiting;
 
 	private Reason lastReason = Reason.MEASURING;
+
+	private long grownAt;
 
 	public AdaptivePolicy(ControllerConfig config) {
 		this(config, AdaptiveSettings.of(config), null);
@@ -192,13 +193,13 @@ public final class AdaptivePolicy implements ScalingPolicy {
 		}
 		// work waits: even one more thread helps, so no deadband holds the pool below its target
 		if (target > n && !coresFull) {
-			long wanted = Math.max((long) sample.activeThreads() + sample.queueSize(), (long) n + this.config.scaleUpStep());
-			long doubled = 2L * n + this.config.scaleUpStep();
+			long bound = this.settings.growthBound(n, (long) sample.activeThreads() + sample.queueSize(),
+					(this.lastReason == Reason.GROW) ? sample.nanoTime() - this.grownAt : 0, this.config.scaleUpStep());
 			long budget = this.guard.budget(sample, beta, cores.othersUsed());
-			int size = Decisions.clamp(Math.min(Math.min(target, budget), Math.min(wanted, doubled)), sample);
+			int size = Decisions.clamp(Math.min(Math.min(target, budget), bound), sample);
 			if (size > n) {
-				// tick again soon: the β of the larger pool may move its target
-				this.growing = true;
+				this.growing = true; // tick again soon: the β of the larger pool may move its target
+				this.grownAt = sample.nanoTime();
 				String cpu = (budget == Long.MAX_VALUE) ? "" : "; the saturated CPU (" + percent(sample.cpuPercent())
 						+ ") has room for " + (budget - n) + " more";
 				return resize(sample, beta, size, Reason.GROW,

@@ -86,6 +86,20 @@ public record AdaptiveSettings(double smoothing, double regimeChange, double sam
 		return Math.max(1, (long) Math.ceil(busyThreads + this.spareDeviations * Math.sqrt(busyThreads)));
 	}
 
+	/**
+	 * How far a pool of {@code n} threads with work waiting may grow in one tick:
+	 * {@code min(max(present, n + step), n · 2^k + step)}, never more threads than tasks present, and
+	 * {@code k} the fast ticks since the last growth, from 1 to 8: the size at most doubles once per fast
+	 * tick, the shortest time in which the grown pool's β can be read, however late the ticks come (a
+	 * tick that starts many threads delays the next).
+	 * @param present the tasks running and queued
+	 * @param sinceGrowthNanos time since the last growth, or 0 when the last tick did not grow the pool
+	 */
+	long growthBound(int n, long present, long sinceGrowthNanos, int step) {
+		long k = Math.max(1, Math.min(8, sinceGrowthNanos / this.fastTick.toNanos()));
+		return Math.min(Math.max(present, (long) n + step), ((long) n << k) + step);
+	}
+
 	/** The smallest resize made from {@code n} threads: {@code max(1, round(deadband · n))}. */
 	int deadbandOf(int n) {
 		return Math.max(1, (int) Math.round(this.deadband * n));

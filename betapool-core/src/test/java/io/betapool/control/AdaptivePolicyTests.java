@@ -50,6 +50,26 @@ class AdaptivePolicyTests {
 	}
 
 	@Test
+	void aPoolWhoseGrowthDelaysItsNextTickDoublesOncePerFastTickNotOncePerTick() {
+		long fast = Samples.SETTINGS.fastTick().toNanos();
+		int step = Samples.CONFIG.scaleUpStep();
+		int knee = KneeModel.kneeSize(2, 0.99, 256);
+		ScalingDecision first = decide(this.samples.at(fast).currentThreads(10).activeThreads(10).busyThreads(10)
+			.queueSize(240).blockingRatio(0.99).intervalTasks(0).build());
+		assertThat(first.threadsAfter()).as("the first growth after a pause doubles").isEqualTo(2 * 10 + step);
+		// starting those threads held the next tick back by three fast ticks: the pool may double three times
+		int n = first.threadsAfter();
+		ScalingDecision late = decide(this.samples.at(3 * fast).currentThreads(n).activeThreads(n).busyThreads(n)
+			.queueSize(250 - n).blockingRatio(0.99).intervalTasks(0).build());
+		assertThat(late.threadsAfter()).isEqualTo(Math.min(knee, Math.min(250, 8 * n + step)));
+		assertThat(late.threadsAfter()).isGreaterThan(2 * n + step);
+		// a tick on time doubles once
+		ScalingDecision onTime = decide(this.samples.at(fast).currentThreads(5).activeThreads(5).busyThreads(5)
+			.queueSize(245).blockingRatio(0.99).intervalTasks(0).build());
+		assertThat(onTime.threadsAfter()).isEqualTo(2 * 5 + step);
+	}
+
+	@Test
 	void sparesThreadsThroughAPauseShorterThanTheKeepAliveAndRetiresThemGraduallyAfterIt() {
 		decide(this.samples.busy(25, 100, 0.9, 2000));
 		long keepAlive = Samples.SETTINGS.keepAlive().toNanos();
@@ -72,7 +92,8 @@ class AdaptivePolicyTests {
 		decide(this.samples.busy(10, 100, 0.9, 2000));
 		ScalingDecision decision = decide(this.samples.busy(4, 196, 0.9, 800));
 		assertThat(decision.action()).isEqualTo(ScalingAction.SCALE_UP);
-		assertThat(decision.threadsAfter()).isEqualTo(10);
+		// a whole interval after its last growth, the doubling bound lets the pool reach its target at once
+		assertThat(decision.threadsAfter()).isEqualTo(KneeModel.kneeSize(2, 0.9, 256));
 	}
 
 	@Test
