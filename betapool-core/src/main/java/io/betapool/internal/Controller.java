@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * is acted on within a look, not at the next tick. Every worker takes from the same queue, so a few show
  * the β of all, and a look costs the same system calls in a pool of any size. A look counts only when
  * its workers completed at least {@value #LOOK_TASKS_PER_THREAD} tasks each, so that long tasks whose β
- * swings within them do not pass for new work.
+ * swings within them do not pass for new work; until they have, it reads from the same baselines at the
+ * next period, so tasks longer than a look are judged over as many periods as they need, up to the
+ * interval.
  */
 final class Controller implements Runnable {
 
@@ -83,9 +85,6 @@ final class Controller implements Runnable {
 
 	private long lastTickNanos;
 
-	/** When the workers' look baselines were last taken; 0 when they are stale. */
-	private long lastLookNanos;
-
 	private volatile Snapshot snapshot = Snapshot.EMPTY;
 
 	private volatile boolean stopped;
@@ -98,7 +97,7 @@ final class Controller implements Runnable {
 			DecisionRecorder recorder, SampleBuilder samples, PoolResizer resizer, Ticker ticker, Duration interval,
 			int minWorkers, int maxWorkers, int cores, System.Logger logger) {
 		this.pool = pool;
-		this.sampler = new WorkerSampler(registry);
+		this.sampler = new WorkerSampler(registry, LOOK_THREADS_PER_CORE * cores);
 		this.samples = samples;
 		this.recorder = recorder;
 		this.resizer = resizer;
@@ -177,7 +176,7 @@ final class Controller implements Runnable {
 			long wait = next - now;
 			boolean looking = wait > 0 && mayLook();
 			if (!looking) {
-				this.lastLookNanos = 0;
+				this.sampler.forgetLook();
 			}
 			else if (now - nextLook >= 0) {
 				nextLook = now + lookNanos;
@@ -234,19 +233,10 @@ final class Controller implements Runnable {
 	boolean looksLikeNewWork(long now) {
 		ScalingPolicy policy = this.policy;
 		if (policy == null || !mayLook()) {
-			this.lastLookNanos = 0;
+			this.sampler.forgetLook();
 			return false;
 		}
-		long stale = 2 * LOOK_MILLIS * 1_000_000;
-		boolean fresh = this.lastLookNanos != 0 && now - this.lastLookNanos <= stale;
-		if (fresh && !this.sampler.anyTaskCompletedSinceLastLook(this.lastLookNanos)) {
-			// an idle pool, or tasks longer than a look: nothing to judge, and no system call for it
-			this.lastLookNanos = 0;
-			return false;
-		}
-		double beta = this.sampler.look(now, this.lastLookNanos, stale, LOOK_TASKS_PER_THREAD,
-				LOOK_THREADS_PER_CORE * this.cores);
-		this.lastLookNanos = now;
+		double beta = this.sampler.look(now, this.intervalNanos, LOOK_TASKS_PER_THREAD, LOOK_THREADS_PER_CORE * this.cores);
 		return !Double.isNaN(beta) && policy.isNewWork(beta);
 	}
 

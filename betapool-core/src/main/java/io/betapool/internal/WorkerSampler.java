@@ -2,6 +2,7 @@ package io.betapool.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 
 import io.betapool.measure.BlockingRatio;
 import io.betapool.measure.RecentWindow;
@@ -25,8 +26,19 @@ final class WorkerSampler {
 
 	private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
 
-	WorkerSampler(WorkerRegistry registry) {
+	/** The workers read by the current look. */
+	private final WorkerStats[] looked;
+
+	/** When the look baselines were taken; 0 when there are none. */
+	private long lookBaseline;
+
+	/**
+	 * @param registry the pool's workers
+	 * @param lookWorkers the most workers a look reads
+	 */
+	WorkerSampler(WorkerRegistry registry, int lookWorkers) {
 		this.registry = registry;
+		this.looked = new WorkerStats[lookWorkers];
 	}
 
 	/** Sums over the workers for one interval. */
@@ -142,14 +154,19 @@ final class WorkerSampler {
 	}
 
 	/**
-	 * β of at most {@code maxWorkers} workers since the last look, corrected for run-queue delay, or NaN
-	 * when the look has too little to judge: fewer than {@code tasksPerWorker} tasks completed per worker
-	 * looked at, or less than {@value #MIN_BUSY_NANOS} ns of busy time. Every worker takes its tasks from
-	 * the same queue, so a few of them show the β of all. Reads only workers whose scheduler statistics
-	 * are open; a look whose baselines are older than {@code staleNanos} only takes new ones.
+	 * β of at most {@code maxWorkers} workers since the look baselines were taken, corrected for run-queue
+	 * delay, or NaN when the look has too little to judge yet: fewer than {@code tasksPerWorker} tasks
+	 * completed per worker looked at, or less than {@value #MIN_BUSY_NANOS} ns of busy time. Every worker
+	 * takes its tasks from the same queue, so a few show the β of all. The baselines move only with a look
+	 * that judged, so a look at tasks longer than the looks' period spans as many periods as its tasks
+	 * need; baselines older than {@code maxWindowNanos} are retaken, and the look reads nothing.
 	 */
-	double look(long now, long lastLookNanos, long staleNanos, int tasksPerWorker, int maxWorkers) {
-		boolean fresh = lastLookNanos != 0 && now - lastLookNanos <= staleNanos;
+	double look(long now, long maxWindowNanos, int tasksPerWorker, int maxWorkers) {
+		boolean fresh = this.lookBaseline != 0 && now - this.lookBaseline <= maxWindowNanos;
+		if (fresh && !anyTaskCompletedSinceLook()) {
+			// an idle pool, or tasks longer than the look so far: nothing to judge, and no system call for it
+			return Double.NaN;
+		}
 		long tasks = 0;
 		long busy = 0;
 		long cpu = 0;
@@ -165,32 +182,48 @@ final class WorkerSampler {
 				w.lookedAt = 0;
 				continue;
 			}
-			read++;
-			long completed = w.completed();
-			long busyNanos = w.busyNanos(now);
-			if (fresh && w.lookedAt == lastLookNanos) {
-				tasks += completed - w.lookCompleted;
-				busy += Math.max(0, busyNanos - w.lookBusyNanos);
+			this.looked[read++] = w;
+			if (fresh && w.lookedAt == this.lookBaseline) {
+				tasks += w.completed() - w.lookCompleted;
+				busy += Math.max(0, w.busyNanos(now) - w.lookBusyNanos);
 				cpu += Math.max(0, stat.cpuNanos() - w.lookCpuNanos);
 				runQueue += Math.max(0, stat.runQueueNanos() - w.lookRunQueueNanos);
 				workers++;
 			}
-			w.lookedAt = now;
-			w.lookCompleted = completed;
-			w.lookBusyNanos = busyNanos;
-			w.lookCpuNanos = stat.cpuNanos();
-			w.lookRunQueueNanos = stat.runQueueNanos();
 		}
-		if (workers == 0 || busy < MIN_BUSY_NANOS || tasks < (long) tasksPerWorker * workers) {
-			return Double.NaN;
+		boolean judged = workers > 0 && busy >= MIN_BUSY_NANOS && tasks >= (long) tasksPerWorker * workers;
+		if (!fresh || judged || workers == 0) {
+			moveLookBaselines(now, read);
 		}
-		return BlockingRatio.corrected(cpu, busy, runQueue);
+		Arrays.fill(this.looked, 0, read, null);
+		return judged ? BlockingRatio.corrected(cpu, busy, runQueue) : Double.NaN;
 	}
 
-	/** Whether any worker looked at in the look at {@code lastLookNanos} completed a task since. */
-	boolean anyTaskCompletedSinceLastLook(long lastLookNanos) {
+	/** Takes the look baselines of the {@code read} workers just looked at, at {@code now}. */
+	private void moveLookBaselines(long now, int read) {
+		for (int i = 0; i < read; i++) {
+			WorkerStats w = this.looked[i];
+			SchedStat stat = w.schedStat;
+			if (stat != null) {
+				w.lookedAt = now;
+				w.lookCompleted = w.completed();
+				w.lookBusyNanos = w.busyNanos(now);
+				w.lookCpuNanos = stat.cpuNanos();
+				w.lookRunQueueNanos = stat.runQueueNanos();
+			}
+		}
+		this.lookBaseline = now;
+	}
+
+	/** Forgets the look baselines: the next look only takes new ones. */
+	void forgetLook() {
+		this.lookBaseline = 0;
+	}
+
+	/** Whether any worker with a look baseline completed a task since it was taken. */
+	private boolean anyTaskCompletedSinceLook() {
 		for (WorkerStats w : this.registry.workers()) {
-			if (w.lookedAt == lastLookNanos && w.completed() != w.lookCompleted) {
+			if (w.lookedAt == this.lookBaseline && w.completed() != w.lookCompleted) {
 				return true;
 			}
 		}

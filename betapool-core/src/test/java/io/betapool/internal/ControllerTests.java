@@ -150,6 +150,16 @@ class ControllerTests {
 
 	@Test
 	void aSmallPoolWhoseLookShowsNewWorkTicksBeforeTheInterval() throws Exception {
+		assertALookShowsNewWork(5, 4_000);
+	}
+
+	@Test
+	void aLookAtTasksLongerThanItsPeriodSpansAsManyPeriodsAsTheyNeed() throws Exception {
+		// 150 ms tasks: no worker completes two within one 100 ms look
+		assertALookShowsNewWork(150, 200);
+	}
+
+	private static void assertALookShowsNewWork(long sleepMillis, int tasks) throws Exception {
 		assumeTrue(Files.isReadable(Path.of("/proc/thread-self/schedstat")), "Linux scheduler statistics");
 		CountDownLatch secondDecision = new CountDownLatch(2);
 		CountDownLatch looked = new CountDownLatch(1);
@@ -184,10 +194,10 @@ class ControllerTests {
 			.monitorInterval(Duration.ofHours(1))
 			.policy(policy));
 		try {
-			for (int i = 0; i < 4_000; i++) {
+			for (int i = 0; i < tasks; i++) {
 				engine.executor().execute(() -> {
 					try {
-						Thread.sleep(5);
+						Thread.sleep(sleepMillis);
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
