@@ -91,7 +91,8 @@ public record AdaptiveSettings(double smoothing, double regimeChange, double sam
 	 * {@code min(max(present, n + step), n · 2^k + step)}, never more threads than tasks present, and
 	 * {@code k} the fast ticks since the last growth, from 1 to 8: the size at most doubles once per fast
 	 * tick, the shortest time in which the grown pool's β can be read, however late the ticks come (a
-	 * tick that starts many threads delays the next).
+	 * tick that starts many threads delays the next). The cap of 8 is no tunable: it only keeps the shift
+	 * bounded: 2⁸ already takes one thread to 256 in one tick.
 	 * @param present the tasks running and queued
 	 * @param sinceGrowthNanos time since the last growth, or 0 when the last tick did not grow the pool
 	 */

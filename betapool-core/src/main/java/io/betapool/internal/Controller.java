@@ -75,8 +75,6 @@ final class Controller implements Runnable {
 	/** The bounds of the size; replaced only under the window's lock, as one value so they never tear. */
 	private volatile Bounds bounds;
 
-	private final int cores;
-
 	private final System.Logger logger;
 
 	private final RecentWindow window = new RecentWindow();
@@ -105,7 +103,6 @@ final class Controller implements Runnable {
 		this.ticker = ticker;
 		this.intervalNanos = interval.toNanos();
 		this.bounds = new Bounds(minWorkers, maxWorkers);
-		this.cores = cores;
 		this.logger = logger;
 		this.lastTickNanos = ticker.read();
 		this.stalls = new StallDetector(interval);
@@ -236,7 +233,7 @@ final class Controller implements Runnable {
 			this.sampler.forgetLook();
 			return false;
 		}
-		double beta = this.sampler.look(now, this.intervalNanos, LOOK_TASKS_PER_THREAD, LOOK_THREADS_PER_CORE * this.cores);
+		double beta = this.sampler.look(now, this.intervalNanos, LOOK_TASKS_PER_THREAD);
 		return !Double.isNaN(beta) && policy.isNewWork(beta);
 	}
 

@@ -154,14 +154,14 @@ final class WorkerSampler {
 	}
 
 	/**
-	 * β of at most {@code maxWorkers} workers since the look baselines were taken, corrected for run-queue
+	 * β of at most {@code lookWorkers} workers (of the constructor) since the look baselines were taken, corrected for run-queue
 	 * delay, or NaN when the look has too little to judge yet: fewer than {@code tasksPerWorker} tasks
 	 * completed per worker looked at, or less than {@value #MIN_BUSY_NANOS} ns of busy time. Every worker
 	 * takes its tasks from the same queue, so a few show the β of all. The baselines move only with a look
 	 * that judged, so a look at tasks longer than the looks' period spans as many periods as its tasks
 	 * need; baselines older than {@code maxWindowNanos} are retaken, and the look reads nothing.
 	 */
-	double look(long now, long maxWindowNanos, int tasksPerWorker, int maxWorkers) {
+	double look(long now, long maxWindowNanos, int tasksPerWorker) {
 		boolean fresh = this.lookBaseline != 0 && now - this.lookBaseline <= maxWindowNanos;
 		if (fresh && !anyTaskCompletedSinceLook()) {
 			// an idle pool, or tasks longer than the look so far: nothing to judge, and no system call for it
@@ -174,7 +174,7 @@ final class WorkerSampler {
 		int workers = 0;
 		int read = 0;
 		for (WorkerStats w : this.registry.workers()) {
-			if (read == maxWorkers) {
+			if (read == this.looked.length) {
 				break;
 			}
 			SchedStat stat = w.schedStat;
