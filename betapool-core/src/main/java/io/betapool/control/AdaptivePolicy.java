@@ -47,12 +47,6 @@ import static io.betapool.control.Decisions.ratio;
  */
 public final class AdaptivePolicy implements ScalingPolicy {
 
-	/** Why the policy decided as it did: what tests assert, rather than the wording. */
-	enum Reason {
-		MEASURING, GROW, VETO_SATURATED, CORES_FULL, BLIND_SATURATED, AT_MAXIMUM, AT_CEILING, AT_TARGET, CPU_BOUND,
-		OUTRUN, TRIAL_STEP, TRIAL_PAID, TRIAL_NOT_PAID, TRIAL_START, FEWER_TRIAL_START, KEEP_SPARE, RETIRE_SPARE, NEEDED
-	}
-
 	private final ControllerConfig config;
 
 	private final AdaptiveSettings settings;

@@ -1,7 +1,6 @@
 package io.betapool.control;
 
 import io.betapool.ControllerConfig;
-import io.betapool.control.AdaptivePolicy.Reason;
 import org.jspecify.annotations.Nullable;
 
 import static io.betapool.control.Decisions.ratio;

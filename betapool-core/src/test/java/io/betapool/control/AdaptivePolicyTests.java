@@ -2,7 +2,6 @@ package io.betapool.control;
 
 import io.betapool.ScalingAction;
 import io.betapool.ScalingDecision;
-import io.betapool.control.AdaptivePolicy.Reason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

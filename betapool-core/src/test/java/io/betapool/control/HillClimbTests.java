@@ -1,6 +1,5 @@
 package io.betapool.control;
 
-import io.betapool.control.AdaptivePolicy.Reason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
