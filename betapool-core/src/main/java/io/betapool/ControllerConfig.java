@@ -12,8 +12,8 @@ import java.util.Objects;
  * <tr><th>setting</th><th>default</th><th>{@link Policy#SEED}</th><th>{@link Policy#ADAPTIVE}</th></tr>
  * <tr><td>{@code monitorInterval}</td><td>500 ms</td><td>tick period</td><td>tick period</td></tr>
  * <tr><td>{@code betaHighThreshold}</td><td>0.7</td><td>grow above it</td><td>—</td></tr>
- * <tr><td>{@code betaLowThreshold}</td><td>0.3</td><td>shrink below it</td><td>veto growth below it</td></tr>
- * <tr><td>{@code scaleUpStep}</td><td>2</td><td>threads added per step</td><td>smallest growth worth a resize</td></tr>
+ * <tr><td>{@code betaLowThreshold}</td><td>0.3</td><td>shrink below it</td><td>CPU-bound below it: no growth past the knee, threads past it retire</td></tr>
+ * <tr><td>{@code scaleUpStep}</td><td>2</td><td>threads added per step</td><td>added to the growth bound, the smallest trial step</td></tr>
  * <tr><td>{@code scaleDownStep}</td><td>1</td><td>threads retired per step</td><td>smallest shrink worth a resize</td></tr>
  * <tr><td>{@code cpuUpperThreshold}</td><td>85 %</td><td>no growth, shrink above it</td><td>saturation veto above it</td></tr>
  * <tr><td>{@code cpuLowerThreshold}</td><td>50 %</td><td>—</td><td>below it the CPU is never called saturated</td></tr>
@@ -153,9 +153,10 @@ public final class ControllerConfig {
 	}
 
 	/**
-	 * How often the controller samples the pool and decides. Until the pool's first resize, and while
-	 * tasks queue, it decides every {@code min(monitorInterval, 100 ms)}, so that a cold pool under load
-	 * reaches its size quickly.
+	 * How often the controller samples the pool and decides. Until the pool's first resize while tasks
+	 * queue, and while the policy asks for it, it decides every {@code min(monitorInterval, fastTick)}
+	 * of the policy (10 ms for {@link Policy#ADAPTIVE} while it grows, 100 ms for {@link Policy#SEED}),
+	 * so that a cold pool under load reaches its size quickly.
 	 */
 	public Duration monitorInterval() {
 		return this.monitorInterval;
@@ -171,7 +172,7 @@ public final class ControllerConfig {
 		return this.betaLowThreshold;
 	}
 
-	/** Threads added per seed step; the smallest growth the adaptive policy acts on. */
+	/** Threads added per seed step; the adaptive policy adds it to each growth bound and trial step. */
 	public int scaleUpStep() {
 		return this.scaleUpStep;
 	}
@@ -206,11 +207,12 @@ public final class ControllerConfig {
 		return this.policy;
 	}
 
-	/** How many of the latest decisions the pool keeps. */
+	/** How long threads above the size the pool needs stay idle before they retire ({@link Policy#ADAPTIVE}). */
 	public Duration keepAlive() {
 		return this.keepAlive;
 	}
 
+	/** How many of the latest decisions the pool keeps. */
 	public int decisionHistorySize() {
 		return this.decisionHistorySize;
 	}

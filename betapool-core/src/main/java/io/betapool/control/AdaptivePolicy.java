@@ -28,7 +28,7 @@ import static io.betapool.control.Decisions.ratio;
  *                              fast tick; on cores that other load saturates, within {@link CpuSaturationGuard}'s budget (none: veto)
  *     the tick measured no β (woken before the new tasks ran), and no growth toward the target of the
  *     work last measured  →  hold, and tick again after a fast tick
- *     β̂ &lt; betaLowThreshold, n &gt; knee  →  shrink to the knee: CPU-bound work only competes for cores
+ *     β̂ &lt; betaLowThreshold, n − knee ≥ deadband(n)  →  shrink to the knee: CPU-bound work only competes for cores
  *     the pool's own threads fill the cores  →  veto: it is at its knee or past it
  *     n ≥ target  →  {@link HillClimb}: grow if arrivals outrun n threads, else try a size when tasks are enough to count
  *   no work waits:

@@ -51,7 +51,7 @@ final class HillClimb {
 		this.trial.abandon();
 	}
 
-	/** {@code min(max(knee, floor), ceiling)}. */
+	/** {@code max(knee, min(floor, ceiling))}: a ceiling never holds the pool below the knee. */
 	int target(int knee) {
 		return this.limits.target(knee);
 	}

@@ -7,7 +7,7 @@ package io.betapool.control;
  * then retires them gradually:
  * <pre>
  *   excess = n − needed,  with needed the size the tick called for
- *   excess &lt; deadband(n)                       →  nothing to retire (the clock restarts)
+ *   excess &lt; max(scaleDownStep, deadband(n))  →  nothing to retire (the clock restarts)
  *   excess lasted less than keepAlive           →  keep them
  *   otherwise                                    →  retire max(scaleDownStep, ⌈excess / 2⌉)
  * </pre>

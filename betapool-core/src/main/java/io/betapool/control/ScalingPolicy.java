@@ -28,7 +28,7 @@ public interface ScalingPolicy {
 
 	/**
 	 * Whether the work is changing and the policy wants the next sample sooner than the monitor
-	 * interval: the controller then ticks every {@code min(interval, 100 ms)} until this turns false.
+	 * interval: the controller then ticks every {@code min(interval, fastTick())} until this turns false.
 	 */
 	default boolean isSettling() {
 		return false;
@@ -53,8 +53,8 @@ public interface ScalingPolicy {
 
 	/**
 	 * Whether a β measured over a short look between ticks shows work of a new kind, worth a tick now
-	 * rather than at the end of the interval. The controller looks only at small pools (see
-	 * {@code Controller}); the default never asks.
+	 * rather than at the end of the interval. The controller looks at a few workers of a pool of any size
+	 * (see {@code Controller}); the default never asks.
 	 * @param blockingRatio the β of the look, corrected for run-queue delay
 	 */
 	default boolean isNewWork(double blockingRatio) {

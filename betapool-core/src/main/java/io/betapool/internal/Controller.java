@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * when the β of that look is new work to the policy ({@link ScalingPolicy#isNewWork}): a change of work
  * is acted on within a look, not at the next tick. Every worker takes from the same queue, so a few show
  * the β of all, and a look costs the same system calls in a pool of any size. A look counts only when
- * its workers completed at least {@value #LOOK_TASKS_PER_THREAD} tasks each, so that long tasks whose β
+ * its workers completed at least {@value #LOOK_TASKS_PER_THREAD} tasks each on average, so that long tasks whose β
  * swings within them do not pass for new work; until they have, it reads from the same baselines at the
  * next period, so tasks longer than a look are judged over as many periods as they need, up to the
  * interval.
@@ -49,7 +49,7 @@ final class Controller implements Runnable {
 	/** A look between ticks reads at most this many workers per core. */
 	static final int LOOK_THREADS_PER_CORE = 4;
 
-	/** Tasks each worker must complete within a look for its β to count. */
+	/** Tasks the workers looked at must complete within a look, on average each, for its β to count. */
 	static final int LOOK_TASKS_PER_THREAD = 2;
 
 	private final InstrumentedThreadPool pool;
@@ -224,7 +224,7 @@ final class Controller implements Runnable {
 	}
 
 	/**
-	 * A look between ticks at a small pool: whether the β of its workers since the last look is new
+	 * A look between ticks: whether the β of the workers it reads since the look's baselines is new
 	 * work to the policy. Called by the loop, or directly by tests.
 	 */
 	boolean looksLikeNewWork(long now) {

@@ -79,12 +79,14 @@ public class BetaPoolProperties extends PoolProperties implements InitializingBe
 		private double betaHighThreshold = 0.7;
 
 		/**
-		 * Blocking ratio below which work counts as CPU-bound and growth is refused, from 0 to 1.
+		 * Blocking ratio below which work counts as CPU-bound, from 0 to 1: the seed policy shrinks, the
+		 * adaptive one grows no further than the knee and retires threads past it.
 		 */
 		private double betaLowThreshold = 0.3;
 
 		/**
-		 * Number of threads the seed policy adds per step; the smallest growth the adaptive policy acts on.
+		 * Number of threads the seed policy adds per step; the adaptive policy adds it to each growth bound
+		 * and trial step.
 		 */
 		private int scaleUpStep = 2;
 
