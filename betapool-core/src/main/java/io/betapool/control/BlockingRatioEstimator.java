@@ -15,7 +15,10 @@ package io.betapool.control;
  * </pre>
  * A jump starts a <em>settling</em> period: the first tick after a change measures a mix of old and
  * new work, so β̂ keeps following β unsmoothed until two ticks in a row agree within {@code sameWork}
- * (or at most {@value #SETTLING_TICKS} ticks). A tick with no busy time to measure (β is NaN) leaves
+ * (or at most {@value #SETTLING_TICKS} ticks). The first β a pool measures starts one too: it is a
+ * change from no work, read in one tick of a cold pool whose threads have just started (and, in a
+ * young JVM, wait for class loading and compilation), so it is confirmed by a second tick rather than
+ * smoothed away over many. A tick with no busy time to measure (β is NaN) leaves
  * β̂ as it is. A tick whose β differs from β̂ by more than {@code sameWork}, short of a regime change,
  * marks β̂ as <em>drifting</em>: with work waiting, the policy then ticks at the settling period until a
  * tick agrees.
@@ -63,7 +66,7 @@ public final class BlockingRatioEstimator {
 		if (Double.isNaN(this.smoothed) || distance(measured, this.smoothed) > this.settings.regimeChange()) {
 			this.changed = !Double.isNaN(this.smoothed);
 			this.smoothed = measured;
-			this.settling = this.changed ? SETTLING_TICKS : 0;
+			this.settling = SETTLING_TICKS;
 		}
 		else if (this.settling > 0) {
 			boolean agrees = distance(measured, this.last) <= this.settings.sameWork();

@@ -151,6 +151,7 @@ class AdaptivePolicyTests {
 		// the same drift with no work waiting is no reason to tick faster
 		AdaptivePolicy idle = new AdaptivePolicy(Samples.CONFIG);
 		idle.decide(this.samples.idle(46, 20, 0.77));
+		idle.decide(this.samples.idle(46, 20, 0.77));
 		idle.decide(this.samples.idle(46, 20, 0.835));
 		assertThat(idle.isSettling()).isFalse();
 		// nor to space a burst's wake-up tick further: it still comes one fast tick later

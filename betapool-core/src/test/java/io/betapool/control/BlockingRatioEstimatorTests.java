@@ -17,7 +17,19 @@ class BlockingRatioEstimatorTests {
 	}
 
 	@Test
+	void followsTheFirstMeasurementsUnsmoothedUntilTwoTicksAgree() {
+		// a cold pool's first tick reads β 0.07 for CPU-bound work (threads starting, a young JVM), the next 0.01
+		this.estimator.update(0.07);
+		assertThat(this.estimator.isSettling()).isTrue();
+		assertThat(this.estimator.update(0.01)).isEqualTo(0.01);
+		assertThat(this.estimator.isSettling()).isFalse();
+		// settled: smoothed again
+		assertThat(this.estimator.update(0.05)).isBetween(0.01, 0.05);
+	}
+
+	@Test
 	void smoothsSmallChangesOfTheCpuShareGeometricallyWithTheNewestTickWeightedByHalf() {
+		this.estimator.update(0.8);
 		this.estimator.update(0.8);
 		// 1 − β̂ = √(0.2 · 0.15), then 0.2^¼ · 0.15^¾
 		assertThat(this.estimator.update(0.85)).isCloseTo(1 - Math.sqrt(0.2 * 0.15), within(1e-9));
@@ -35,7 +47,8 @@ class BlockingRatioEstimatorTests {
 		// 0.10 → 0.19 moves the knee by a tenth: the same work, smoothed
 		BlockingRatioEstimator other = new BlockingRatioEstimator(Samples.SETTINGS);
 		other.update(0.1);
-		assertThat(other.update(0.19)).isBetween(0.1, 0.19);
+		other.update(0.1);
+		assertThat(other.update(0.19)).isStrictlyBetween(0.1, 0.19);
 		assertThat(other.changed()).isFalse();
 	}
 
