@@ -24,7 +24,7 @@ class BlockingRatioEstimatorTests {
 		assertThat(this.estimator.update(0.01)).isEqualTo(0.01);
 		assertThat(this.estimator.isSettling()).isFalse();
 		// settled: smoothed again
-		assertThat(this.estimator.update(0.05)).isBetween(0.01, 0.05);
+		assertThat(this.estimator.update(0.05)).isStrictlyBetween(0.01, 0.05);
 	}
 
 	@Test
